@@ -58,6 +58,8 @@ class Note:
     text: str  # verbatim, as printed
     action: str | None = None  # "amended" | "restated" | "supplemented" | "excluded"
     acts: tuple[ActRef, ...] = ()
+    subject: str | None = None  # eId of the unit the note speaks of ("Статья 15" → "art_15")
+    added: tuple[str, ...] = ()  # eIds the note says were added ("supplemented by Article 2-1")
 
 
 @attrs.frozen
