@@ -1,0 +1,411 @@
+"""Applying operations to a text: the one place where a law's wording changes.
+
+:class:`TextState` is a mutable working copy of a document (eId → provision,
+plus the container of each unit).  :func:`apply` carries out one operation on
+it and returns what changed, or raises :class:`~consolidate.errors.OperationError`
+naming the act, the operation's place and the target when the operation does
+not fit the text (target absent, words not found, words ambiguous without an
+occurrence rule, insertion onto an existing number).  Nothing is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import attrs
+
+from .errors import OperationError
+from .model import ROOT, Document, Kind, Provision, Status
+from .numbering import child_eid, eid_kind, num_key, parse_eid, format_eid
+from .operations import (
+    DeleteWords,
+    Expire,
+    Insert,
+    InsertWords,
+    Occurrence,
+    Operation,
+    Renumber,
+    Repeal,
+    ReplaceWords,
+    Substitute,
+)
+
+# A closing punctuation mark that words added "at the end" go before.
+_CLOSING = re.compile(r"[.;:,]+$")
+
+
+@attrs.frozen
+class Change:
+    """What one operation did to one unit."""
+
+    eid: str
+    kind: str  # "added" | "removed" | "content" | "children" | "renamed"
+    old_eid: str | None = None  # for "renamed": the eId before
+
+
+class TextState:
+    """A mutable working copy of a document's units."""
+
+    def __init__(self, units: dict[str, Provision]):
+        self.units = units
+        self.parent: dict[str, str] = {c: p.eid for p in units.values() for c in p.children}
+
+    @classmethod
+    def of(cls, doc: Document) -> "TextState":
+        return cls(dict(doc.units))
+
+    def copy(self) -> "TextState":
+        return TextState(dict(self.units))
+
+    def subtree(self, eid: str) -> Iterator[str]:
+        """``eid`` and its descendants in document order."""
+        stack = [eid]
+        while stack:
+            e = stack.pop()
+            yield e
+            stack.extend(reversed(self.units[e].children))
+
+    def to_document(self, template: Document) -> Document:
+        return attrs.evolve(template, units=dict(self.units))
+
+
+def _fail(op: Operation, message: str) -> OperationError:
+    return OperationError(message, act=op.act, place=op.place, target=op.target, line=op.line)
+
+
+def _find(text: str, words: str) -> list[int]:
+    """Start offsets of every occurrence of ``words`` in ``text``."""
+    out, start = [], 0
+    while True:
+        i = text.find(words, start)
+        if i < 0:
+            return out
+        out.append(i)
+        start = i + len(words)
+
+
+def _select(op: Operation, hits: list[tuple[str, str, int]], occurrence: Occurrence, words: str) -> list[tuple[str, str, int]]:
+    """Pick the occurrences an operation addresses; raise if that is not well defined."""
+    if not hits:
+        raise _fail(op, f"words not found: «{words}»")
+    match occurrence.mode:
+        case "all":
+            return hits
+        case "first":
+            return hits[:1]
+        case "nth":
+            assert occurrence.n is not None
+            if occurrence.n > len(hits):
+                raise _fail(op, f"occurrence {occurrence.n} of «{words}» asked, {len(hits)} found")
+            return [hits[occurrence.n - 1]]
+        case "only":
+            if len(hits) > 1:
+                where = ", ".join(dict.fromkeys(h[0] for h in hits))
+                raise _fail(
+                    op,
+                    f"words «{words}» occur {len(hits)} times ({where}) and the operation says not which "
+                    "(expected exactly one occurrence)",
+                )
+            return hits
+        case _:
+            raise _fail(op, f"unknown occurrence rule {occurrence!r}")
+
+
+def _scope(state: TextState, op: Operation) -> list[str]:
+    if op.target not in state.units:
+        raise _fail(op, "target does not exist in the text on this date")
+    return list(state.subtree(op.target))
+
+
+def _field_hits(state: TextState, eids: list[str], words: str) -> list[tuple[str, str, int]]:
+    """Occurrences of ``words`` in headings and texts of ``eids``: (eid, field, offset)."""
+    hits: list[tuple[str, str, int]] = []
+    for e in eids:
+        unit = state.units[e]
+        if unit.status is Status.UNKNOWN:
+            continue
+        if unit.heading:
+            hits.extend((e, "heading", i) for i in _find(unit.heading, words))
+        hits.extend((e, "text", i) for i in _find(unit.text, words))
+    return hits
+
+
+def _edit(state: TextState, hits: list[tuple[str, str, int]], length: int, replacement: str) -> list[Change]:
+    """Replace ``length`` characters at each hit (back to front so offsets stay valid)."""
+    changed: dict[str, None] = {}
+    for eid, field, offset in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
+        unit = state.units[eid]
+        value = getattr(unit, field) or ""
+        value = value[:offset] + replacement + value[offset + length :]
+        state.units[eid] = attrs.evolve(unit, **{field: value})
+        changed[eid] = None
+    return [Change(e, "content") for e in changed]
+
+
+def _check_unknown(state: TextState, op: Operation, eids: list[str]) -> None:
+    # Words cannot be edited in a text the corpus does not hold: say so.
+    unknown = [e for e in eids if state.units[e].status is Status.UNKNOWN]
+    if unknown and len(unknown) == len(eids):
+        raise _fail(op, "the target's text is unknown on this date, so its words cannot be edited")
+
+
+def _replace_words(state: TextState, op: ReplaceWords) -> list[Change]:
+    eids = _scope(state, op)
+    _check_unknown(state, op, eids)
+    changes: list[Change] = []
+    found_any = False
+    for old, new in op.pairs:
+        hits = _field_hits(state, eids, old)
+        if not hits and len(op.pairs) > 1:
+            continue  # one case form of a "соответственно" list need not occur
+        found_any = True
+        occurrence = op.occurrence if not op.throughout or op.occurrence.mode != "only" else Occurrence("all")
+        changes += _edit(state, _select(op, hits, occurrence, old), len(old), new)
+    if not found_any:
+        raise _fail(op, "none of the words found: " + ", ".join(f"«{o}»" for o, _ in op.pairs))
+    return list({c.eid: c for c in changes}.values())
+
+
+def _delete_words(state: TextState, op: DeleteWords) -> list[Change]:
+    eids = _scope(state, op)
+    _check_unknown(state, op, eids)
+    occurrence = op.occurrence if not op.throughout or op.occurrence.mode != "only" else Occurrence("all")
+    hits = _select(op, _field_hits(state, eids, op.words), occurrence, op.words)
+    changes: list[Change] = []
+    # Deleting words also removes one adjacent space, so no double space is left behind.
+    for eid, field, offset in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
+        unit = state.units[eid]
+        value = getattr(unit, field) or ""
+        end = offset + len(op.words)
+        if offset > 0 and value[offset - 1] == " " and (end == len(value) or value[end] in " .,;:)»"):
+            offset -= 1
+        elif end < len(value) and value[end] == " ":
+            end += 1
+        state.units[eid] = attrs.evolve(unit, **{field: value[:offset] + value[end:]})
+        changes.append(Change(eid, "content"))
+    return list({c.eid: c for c in changes}.values())
+
+
+def _insert_words(state: TextState, op: InsertWords) -> list[Change]:
+    eids = _scope(state, op)
+    _check_unknown(state, op, eids)
+    if op.after is not None or op.before is not None:
+        anchor = op.after if op.after is not None else op.before
+        assert anchor is not None
+        hits = _select(op, _field_hits(state, eids, anchor), op.occurrence, anchor)
+        changes = []
+        for eid, field, offset in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
+            unit = state.units[eid]
+            value = getattr(unit, field) or ""
+            if op.after is not None:
+                at = offset + len(anchor)
+                value = value[:at] + " " + op.words + value[at:]
+            else:
+                value = value[:offset] + op.words + " " + value[offset:]
+            state.units[eid] = attrs.evolve(unit, **{field: value})
+            changes.append(Change(eid, "content"))
+        return changes
+    unit = state.units[op.target]
+    if not unit.text:
+        raise _fail(op, "words to add at the end, but the target has no text of its own")
+    m = _CLOSING.search(unit.text)
+    cut = m.start() if m else len(unit.text)
+    text = unit.text[:cut] + " " + op.words + unit.text[cut:]
+    state.units[op.target] = attrs.evolve(unit, text=text)
+    return [Change(op.target, "content")]
+
+
+def _position(state: TextState, parent: str, new: Provision) -> int:
+    """Where a numbered unit goes among its siblings: after the last sibling of
+    its kind with a lower number, else before the first with a higher one."""
+    siblings = state.units[parent].children
+    key = num_key(new.num or "0")
+    after = None
+    first_higher = None
+    for i, c in enumerate(siblings):
+        sib = state.units[c]
+        if sib.kind is not new.kind or sib.num is None:
+            continue
+        k = num_key(sib.num)
+        if k < key:
+            after = i
+        elif first_higher is None:
+            first_higher = i
+    if after is not None:
+        return after + 1
+    if first_higher is not None:
+        return first_higher
+    return len(siblings)
+
+
+def _article_parent(state: TextState, new: Provision) -> str:
+    """The chapter an inserted article joins: that of the article it follows."""
+    key = num_key(new.num or "0")
+    best: tuple[tuple[int, ...], str] | None = None
+    first: tuple[tuple[int, ...], str] | None = None
+    for eid, unit in state.units.items():
+        if unit.kind is Kind.ARTICLE and unit.num is not None and eid in state.parent:
+            k = num_key(unit.num)
+            if k < key and (best is None or k > best[0]):
+                best = (k, state.parent[eid])
+            if first is None or k < first[0]:
+                first = (k, state.parent[eid])
+    if best is not None:
+        return best[1]
+    return first[1] if first is not None else ROOT
+
+
+def _install(state: TextState, units: tuple[Provision, ...], parent: str, index: int) -> list[Change]:
+    head = units[0]
+    for u in units:
+        state.units[u.eid] = u
+        for c in u.children:
+            state.parent[c] = u.eid
+    state.parent[head.eid] = parent
+    p = state.units[parent]
+    children = p.children[:index] + (head.eid,) + p.children[index:]
+    state.units[parent] = attrs.evolve(p, children=children)
+    return [Change(u.eid, "added") for u in units] + [Change(parent, "children")]
+
+
+def _remove_subtree(state: TextState, eid: str) -> list[Change]:
+    gone = list(state.subtree(eid))
+    for e in gone:
+        del state.units[e]
+        state.parent.pop(e, None)
+    return [Change(e, "removed") for e in gone]
+
+
+def _insert(state: TextState, op: Insert) -> list[Change]:
+    head = op.units[0]
+    if head.eid in state.units:
+        raise _fail(op, f"cannot insert: {head.eid} already exists in the text on this date")
+    if op.parent is not None:
+        parent = op.parent
+    elif head.kind is Kind.ARTICLE:
+        parent = _article_parent(state, head)
+    elif head.kind is Kind.CHAPTER:
+        parent = ROOT
+    else:
+        segs = parse_eid(head.eid)
+        parent = format_eid(segs[:-1]) if len(segs) > 1 else ROOT
+    if parent not in state.units:
+        raise _fail(op, f"cannot insert: its container {parent} does not exist on this date")
+    if state.units[parent].status is Status.REPEALED:
+        raise _fail(op, f"cannot insert into {parent}: it is repealed")
+    return _install(state, op.units, parent, _position(state, parent, head))
+
+
+def _substitute(state: TextState, op: Substitute) -> list[Change]:
+    if op.target not in state.units:
+        raise _fail(op, "target does not exist in the text on this date")
+    parent = state.parent[op.target]
+    index = state.units[parent].children.index(op.target)
+    old_units = {e: state.units[e] for e in state.subtree(op.target)}
+    changes = _remove_subtree(state, op.target)
+    p = state.units[parent]
+    state.units[parent] = attrs.evolve(p, children=tuple(c for c in p.children if c != op.target))
+    _install(state, op.units, parent, index)
+    new_eids = {u.eid for u in op.units}
+    out = [Change(e, "removed") for e in old_units if e not in new_eids]
+    out += [Change(u.eid, "added" if u.eid not in old_units else "content") for u in op.units]
+    del changes
+    return out
+
+
+def _repeal(state: TextState, op: Repeal, placeholder: Callable[[Operation, Provision], str]) -> list[Change]:
+    if op.target not in state.units:
+        raise _fail(op, "target does not exist in the text on this date")
+    unit = state.units[op.target]
+    if unit.status is Status.REPEALED:
+        raise _fail(op, "target is already repealed")
+    changes: list[Change] = []
+    for c in unit.children:
+        changes += _remove_subtree(state, c)
+    text = op.placeholder if op.placeholder is not None else placeholder(op, unit)
+    state.units[op.target] = attrs.evolve(unit, text=text, children=(), status=Status.REPEALED)
+    return changes + [Change(op.target, "content")]
+
+
+def _renumber(state: TextState, op: Renumber) -> list[Change]:
+    if op.target not in state.units:
+        raise _fail(op, "target does not exist in the text on this date")
+    unit = state.units[op.target]
+    parent = state.parent[op.target]
+    kind = eid_kind(op.target)
+    new_eid = child_eid(parent if kind not in ("article", "chapter") else None, kind, op.new_num)
+    if new_eid in state.units:
+        raise _fail(op, f"cannot renumber to {new_eid}: that number is taken on this date")
+    old = list(state.subtree(op.target))
+    mapping = {e: new_eid + e[len(op.target) :] for e in old}
+    moved = []
+    for e in old:
+        u = state.units.pop(e)
+        state.parent.pop(e, None)
+        moved.append(
+            attrs.evolve(
+                u,
+                eid=mapping[e],
+                num=op.new_num if e == op.target else u.num,
+                children=tuple(mapping.get(c, c) for c in u.children),
+            )
+        )
+    p = state.units[parent]
+    state.units[parent] = attrs.evolve(p, children=tuple(c for c in p.children if c != op.target))
+    _install(state, tuple(moved), parent, _position(state, parent, moved[0]))
+    del unit
+    return [Change(mapping[e], "renamed", old_eid=e) for e in old] + [Change(parent, "children")]
+
+
+def _expire(state: TextState, op: Expire) -> list[Change]:
+    if op.target not in state.units:
+        raise _fail(op, "target does not exist in the text on this date")
+    parent = state.parent[op.target]
+    changes = _remove_subtree(state, op.target)
+    p = state.units[parent]
+    state.units[parent] = attrs.evolve(p, children=tuple(c for c in p.children if c != op.target))
+    return changes + [Change(parent, "children")]
+
+
+def default_placeholder(op: Operation, unit: Provision) -> str:
+    """A repeal placeholder when the caller has no act facts: the act's number only."""
+    return f"Исключен Законом РК № {op.act}." if op.lang == "rus" else f"Is excluded by the Law of RK № {op.act}."
+
+
+def apply(
+    op: Operation,
+    state: TextState,
+    *,
+    placeholder: Callable[[Operation, Provision], str] = default_placeholder,
+) -> list[Change]:
+    """Carry out ``op`` on ``state`` in place; return what changed."""
+    if op.target != ROOT and not isinstance(op, Insert) and op.target not in state.units:
+        raise _fail(op, "target does not exist in the text on this date")
+    match op:
+        case Insert():
+            return _insert(state, op)
+        case Substitute():
+            return _substitute(state, op)
+        case Repeal():
+            return _repeal(state, op, placeholder)
+        case ReplaceWords():
+            return _replace_words(state, op)
+        case InsertWords():
+            return _insert_words(state, op)
+        case DeleteWords():
+            return _delete_words(state, op)
+        case Renumber():
+            return _renumber(state, op)
+        case Expire():
+            return _expire(state, op)
+        case _:
+            raise _fail(op, f"unknown operation type {type(op).__name__}")
+
+
+def replay(doc: Document, ops: list[Operation], **kw: Callable[[Operation, Provision], str]) -> Document:
+    """Apply ``ops`` in the given order to a copy of ``doc`` (the reference replay)."""
+    state = TextState.of(doc)
+    for op in ops:
+        apply(op, state, **kw)
+    return state.to_document(doc)

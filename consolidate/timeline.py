@@ -1,0 +1,488 @@
+"""Replay into per-unit version chains; the text as of a date, as known on a date.
+
+A law in one language is compiled once into a :class:`Timeline`: for every
+eId ever present, a chain of :class:`Version`\\ s with half-open intervals
+``[start, next start)``; an open end means "still in effect".  Compiling
+starts from the language's base snapshot and
+
+* replays forward every act the base does not include, in one total order
+  (:func:`replay_key`: effective date, first publication, adoption, act,
+  position in the act).  An operation in this language is applied; an act
+  whose text the corpus holds only in another language, or not at all, makes
+  the units it touches ``unknown`` from its date: never a guess;
+* reasons backward about the acts the base already includes: before such an
+  act took effect, the units it touched read differently and the corpus does
+  not say how (``unknown``), and the units it inserted did not exist.
+
+An act whose effective date is known only as an interval (unknown first
+publication) changes the text on the last possible day; on the days before,
+inside the interval, the units it touches carry a warning.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from .corpus import Act, Law
+from .errors import ConsolidationError, DataError, InvalidDate, OperationError
+from .model import ROOT, Document, Effective, Kind, Provision, Status
+from .operations import Expire, Insert, Operation, Renumber, Repeal, Substitute
+from .replay import Change, TextState, apply
+
+# Sorts before every real date: "since the beginning of the known text".
+_DAWN = _dt.date.min
+
+
+@attrs.frozen
+class Version:
+    """One wording of one unit, from ``start`` until the next version."""
+
+    start: _dt.date  # _DAWN: since before anything the corpus records
+    unit: Provision | None  # None: the unit does not exist
+    acts: tuple[str, ...] = ()  # acts that produced this version
+    effective: tuple[Effective, ...] = ()
+    reason: str | None = None  # why a version is unknown
+
+    @property
+    def since(self) -> _dt.date | None:
+        return None if self.start == _DAWN else self.start
+
+
+@attrs.frozen
+class Step:
+    """One operation (or one act without operations) placed on the time line."""
+
+    act: Act
+    op: Operation | None
+    effective: Effective
+    applied: str  # "applied" | "blind" (text not in this language) | "included" (already in the base)
+
+    @property
+    def date(self) -> _dt.date:
+        return self.effective.latest
+
+
+@attrs.frozen
+class Warning_:
+    eid: str | None
+    message: str
+
+
+@attrs.frozen
+class View:
+    """The text on one date: a document plus, per unit, its version."""
+
+    document: Document
+    versions: dict[str, Version]
+    as_of: _dt.date
+    known_on: _dt.date | None
+    warnings: tuple[Warning_, ...]
+
+    def provisions(self) -> list[tuple[Provision, Version]]:
+        return [(p, self.versions[p.eid]) for p in self.document.provisions()]
+
+
+def replay_key(act: Act, op: Operation | None, eff: Effective) -> tuple[object, ...]:
+    """The one total order of replay: effective date, first publication,
+    adoption, act number, position inside the act."""
+    published = act.publication.date or (act.adopted + _dt.timedelta(days=30))
+    return (eff.latest, published, act.adopted, act.number, op.seq if op is not None else -1)
+
+
+def _unknown(unit: Provision) -> Provision:
+    return attrs.evolve(unit, text="", heading=None, status=Status.UNKNOWN)
+
+
+class Timeline:
+    """Version chains of every unit of one law in one language."""
+
+    def __init__(self, law: Law, lang: str, base: Document, known_on: _dt.date | None = None):
+        self.law = law
+        self.lang = lang
+        self.base = base
+        self.known_on = known_on
+        self.chains: dict[str, list[Version]] = {}
+        self._starts: dict[str, list[_dt.date]] = {}
+        self.order: dict[str, list[str]] = {}  # container → every child ever, in document order
+        self.events: list[tuple[_dt.date, str]] = []  # (date, eid) of every version change
+        self.renames: list[tuple[_dt.date, str, str, str]] = []  # (date, old, new, act)
+        self.steps: list[Step] = []
+        self.warnings: list[Warning_] = []  # apply to every date (acts not applicable)
+        self.uncertain: dict[str, list[tuple[Effective, str]]] = defaultdict(list)
+        self._compile()
+
+    # -- compiling ---------------------------------------------------------------
+
+    def _effective_steps(self) -> tuple[list[Step], list[Step]]:
+        """Place every act's operations on the time line; split into the ones the
+        base already includes and the ones to replay forward."""
+        snap = self.law.base(self.lang)
+        assert snap is not None
+        included = set(snap.includes)
+        effects: dict[str, Effective | None] = {}
+
+        def chain(ref: str) -> Effective | None:
+            return effects.get(ref)
+
+        backward: list[Step] = []
+        forward: list[Step] = []
+        for act in sorted(self.law.acts, key=lambda a: (a.adopted, a.number)):
+            if self.known_on is not None and not self._known(act):
+                if act.number in included:
+                    # as known on that date the act did not exist, but the base has it
+                    for eid in act.touched():
+                        self.warnings.append(
+                            Warning_(eid, f"{act.number} was not yet published on {self.known_on}; "
+                                     f"the text it replaced is not in the corpus")
+                        )
+                    eff = Effective.on(_DAWN, "not known on that date")
+                    for op in act.operations or (None,):
+                        backward.append(Step(act, op, eff, "hidden"))
+                continue
+            ops: Sequence[Operation | None] = act.operations if act.operations else (None,)
+            for op in ops:
+                try:
+                    eff = act.effective(op, chain) if op is not None else act.effective_for("art_1", chain)
+                except ConsolidationError as exc:
+                    raise exc.located(file=str(act.path), act=act.number)
+                if eff is None:
+                    self.warnings.append(
+                        Warning_(
+                            op.target if op is not None else None,
+                            f"{act.number}{' ' + op.place if op is not None else ''}: its effective date "
+                            "cannot be derived from the corpus; not applied",
+                        )
+                    )
+                    continue
+                effects.setdefault(act.number, eff)
+                if act.number in included:
+                    backward.append(Step(act, op, eff, "included"))
+                else:
+                    applied = "applied" if op is not None and op.lang == self.lang else "blind"
+                    forward.append(Step(act, op, eff, applied))
+        forward.sort(key=lambda s: replay_key(s.act, s.op, s.effective))
+        return backward, forward
+
+    def _known(self, act: Act) -> bool:
+        assert self.known_on is not None
+        if act.publication.date is not None:
+            return act.publication.date <= self.known_on
+        latest = act.adopted + _dt.timedelta(days=30)
+        if act.adopted <= self.known_on < latest:
+            self.warnings.append(
+                Warning_(None, f"{act.number}: first publication unknown, between {act.adopted} and {latest} "
+                         f"(Law on legal acts art. 37 p.3); as known on {self.known_on} it is left out")
+            )
+        return latest <= self.known_on
+
+    def _record(self, eid: str, start: _dt.date, unit: Provision | None, step: Step | None,
+                reason: str | None = None) -> None:
+        chain = self.chains.setdefault(eid, [Version(_DAWN, None)])
+        acts = (step.act.number,) if step else ()
+        effs = (step.effective,) if step else ()
+        last = chain[-1]
+        if last.start == start and start != _DAWN:
+            # several operations of one day: one version, every act named
+            acts = tuple(dict.fromkeys(last.acts + acts))
+            effs = tuple(dict.fromkeys(last.effective + effs))
+            chain[-1] = Version(start, unit, acts, effs, reason or last.reason)
+        else:
+            chain.append(Version(start, unit, acts, effs, reason))
+            self.events.append((start, eid))
+        if step is not None and not step.effective.exact:
+            self.uncertain[eid].append((step.effective, step.act.number))
+
+    def _merge_order(self, state: TextState, containers: set[str]) -> None:
+        """Fold each container's current children into its all-time order."""
+        for c in containers:
+            unit = state.units.get(c)
+            if unit is None:
+                continue
+            master = self.order.setdefault(c, [])
+            pos = -1
+            for child in unit.children:
+                if child in master:
+                    pos = master.index(child)
+                else:
+                    master.insert(pos + 1, child)
+                    pos += 1
+
+    def _compile(self) -> None:
+        base = self.base
+        for eid, unit in base.units.items():
+            self.chains[eid] = [Version(_DAWN, unit)]
+            self.order[eid] = list(unit.children)
+        backward, forward = self._effective_steps()
+        self._backward(backward)
+        self._forward(forward)
+        self.events.sort()
+        self._starts = {e: [v.start for v in ch] for e, ch in self.chains.items()}
+        self._index = {e: i for i, e in enumerate(self._all_order())}
+
+    def _backward(self, steps: list[Step]) -> None:
+        """Before an included act took effect, what it touched is unknown and
+        what it inserted did not exist."""
+        touching: dict[str, list[Step]] = defaultdict(list)
+        inserting: dict[str, Step] = {}
+        for step in steps:
+            if step.op is not None:
+                if isinstance(step.op, Insert):
+                    for u in step.op.units:
+                        inserting[u.eid] = step
+                else:
+                    touching[step.op.target].append(step)
+            else:
+                for eid in step.act.footnote.added:
+                    inserting[eid] = step
+                for eid in step.act.footnote.touches:
+                    if eid not in step.act.footnote.added:
+                        touching[eid].append(step)
+        parents = self.base.parents()
+
+        def lineage(eid: str) -> Iterator[str]:
+            while eid in parents:
+                yield eid
+                eid = parents[eid]
+
+        for eid, unit in self.base.units.items():
+            if eid == ROOT:
+                continue
+            line = list(lineage(eid))
+            ins = next((inserting[a] for a in line if a in inserting), None)
+            if ins is not None and ins.applied == "hidden":
+                self.chains[eid] = [Version(_DAWN, None)]  # not yet inserted as known on that date
+                continue
+            born = ins.date if ins is not None else _DAWN
+            later = [s for a in line for s in touching.get(a, ()) if ins is None or s.date > born
+                     or s.applied == "hidden"]
+            if ins is None and not later:
+                continue
+            chain: list[Version] = [Version(_DAWN, None)] if ins is not None else []
+            if later:
+                names = ", ".join(dict.fromkeys(s.act.number for s in later))
+                reason = f"changed by {names} (already in the base text); the wording before is not in the corpus"
+                if any(s.applied == "hidden" for s in later):
+                    chain.append(Version(born, _unknown(unit), reason=reason))
+                else:
+                    last = max(s.date for s in later)
+                    chain.append(Version(born, _unknown(unit),
+                                         (ins.act.number,) if ins else (), (ins.effective,) if ins else (), reason))
+                    chain.append(Version(last, unit, tuple(dict.fromkeys(s.act.number for s in later)),
+                                         tuple(dict.fromkeys(s.effective for s in later))))
+            else:
+                assert ins is not None
+                chain.append(Version(born, unit, (ins.act.number,), (ins.effective,)))
+            self.chains[eid] = chain
+            self.events.extend((v.start, eid) for v in chain if v.start != _DAWN)
+            for s in later + ([ins] if ins is not None else []):
+                if not s.effective.exact:
+                    self.uncertain[eid].append((s.effective, s.act.number))
+
+    def _forward(self, steps: list[Step]) -> None:
+        state = TextState(dict(self.base.units))
+        for step in steps:
+            self.steps.append(step)
+            day = step.date
+            if step.op is None:
+                changes = self._blind_footnote(state, step)
+            elif step.applied == "applied":
+                changes = self._apply(state, step)
+            else:
+                changes = self._blind(state, step)
+            touched_containers = set()
+            for ch in changes:
+                if ch.kind == "renamed" and ch.old_eid is not None:
+                    self.renames.append((day, ch.old_eid, ch.eid, step.act.number))
+                    self._record(ch.old_eid, day, None, step)
+                if ch.kind == "children":
+                    touched_containers.add(ch.eid)
+                    continue
+                unit = state.units.get(ch.eid)
+                reason = None
+                if unit is not None and unit.status is Status.UNKNOWN:
+                    reason = self._blind_reason(step)
+                self._record(ch.eid, day, unit, step, reason)
+                if unit is not None:
+                    parent = state.parent.get(ch.eid)
+                    if parent is not None:
+                        touched_containers.add(parent)
+                    if unit.children:
+                        touched_containers.add(ch.eid)
+            self._merge_order(state, touched_containers)
+
+    def _blind_reason(self, step: Step) -> str:
+        if step.op is None:
+            return f"changed by {step.act.number}, whose text is not in the corpus"
+        return (f"changed by {step.act.number} ({step.op.place}); the corpus holds its text in "
+                f"{step.op.lang} only, not in {self.lang}")
+
+    def _apply(self, state: TextState, step: Step) -> list[Change]:
+        op = step.op
+        assert op is not None
+        scope_unknown = (
+            not isinstance(op, (Insert, Substitute, Repeal, Renumber, Expire))
+            and op.target in state.units
+            and all(state.units[e].status is Status.UNKNOWN for e in state.subtree(op.target))
+        )
+        if scope_unknown:
+            # the words cannot be found in a text we do not hold: the unit stays unknown
+            return []
+        try:
+            return apply(op, state, placeholder=self._placeholder(step))
+        except ConsolidationError as exc:
+            raise exc.located(file=str(step.act.path), act=step.act.number, place=op.place, target=op.target)
+
+    def _placeholder(self, step: Step):  # type: ignore[no-untyped-def]
+        from .render.notes import repeal_placeholder
+
+        def make(op: Operation, unit: Provision) -> str:
+            return repeal_placeholder(step.act, step.effective, unit, self.lang, place=op.place)
+
+        return make
+
+    def _mark_unknown(self, state: TextState, eid: str) -> list[Change]:
+        out = []
+        for e in list(state.subtree(eid)):
+            state.units[e] = _unknown(state.units[e])
+            out.append(Change(e, "content"))
+        return out
+
+    def _blind(self, state: TextState, step: Step) -> list[Change]:
+        """An operation whose text is in another language: structure follows, text is unknown."""
+        op = step.op
+        assert op is not None
+        match op:
+            case Insert() | Substitute():
+                units = tuple(_unknown(u) for u in op.units)
+                blind = attrs.evolve(op, units=units)
+                try:
+                    return apply(blind, state)
+                except OperationError as exc:
+                    raise exc.located(file=str(step.act.path), act=step.act.number)
+            case Renumber() | Expire():
+                return apply(op, state)
+            case _:
+                if op.target == ROOT or op.target not in state.units:
+                    if op.target == ROOT:
+                        return self._mark_unknown(state, ROOT)[1:]
+                    raise OperationError("target does not exist in the text on this date", act=op.act,
+                                         place=op.place, target=op.target, file=str(step.act.path))
+                return self._mark_unknown(state, op.target)
+
+    def _blind_footnote(self, state: TextState, step: Step) -> list[Change]:
+        """An act with no text in the corpus: what its footnotes name becomes unknown."""
+        changes: list[Change] = []
+        fn = step.act.footnote
+        for eid in fn.added:
+            if eid in state.units:
+                continue
+            from .numbering import eid_kind, eid_num, parse_eid, format_eid
+
+            kind = Kind(eid_kind(eid))
+            unit = Provision(eid=eid, kind=kind, num=eid_num(eid), status=Status.UNKNOWN)
+            parent = None
+            segs = parse_eid(eid)
+            if len(segs) > 1:
+                parent = format_eid(segs[:-1])
+            ins = Insert(act=step.act.number, place="footnote", target=eid, lang=self.lang,
+                         units=(unit,), parent=parent)
+            changes += apply(ins, state)
+        for eid in fn.touches:
+            if eid in fn.added:
+                continue
+            if eid not in state.units:
+                self.warnings.append(Warning_(eid, f"{step.act.number}: its footnote names {eid}, "
+                                             f"which is not in the {self.lang} text on {step.date}"))
+                continue
+            changes += self._mark_unknown(state, eid)
+        return changes
+
+    # -- querying -------------------------------------------------------------------
+
+    def _all_order(self) -> list[str]:
+        out: list[str] = []
+        stack = [ROOT]
+        while stack:
+            e = stack.pop()
+            out.append(e)
+            stack.extend(reversed(self.order.get(e, ())))
+        return out
+
+    def version_at(self, eid: str, day: _dt.date) -> Version:
+        chain = self.chains.get(eid)
+        if chain is None:
+            return Version(_DAWN, None)
+        i = bisect.bisect_right(self._starts[eid], day) - 1
+        return chain[max(i, 0)]
+
+    def check_date(self, day: _dt.date) -> None:
+        if day < self.law.adopted:
+            raise InvalidDate(
+                f"{self.law.slug} ({self.law.number}) was adopted on {self.law.adopted.isoformat()}; "
+                f"there is no text on {day.isoformat()}"
+            )
+
+    def as_of(self, day: _dt.date) -> View:
+        """The text in effect on ``day``."""
+        self.check_date(day)
+        units: dict[str, Provision] = {}
+        versions: dict[str, Version] = {}
+        warnings: list[Warning_] = list(self.warnings)
+
+        def visit(eid: str) -> bool:
+            v = self.version_at(eid, day)
+            if v.unit is None:
+                return False
+            kids = tuple(c for c in self.order.get(eid, ()) if visit(c))
+            units[eid] = v.unit if v.unit.children == kids else attrs.evolve(v.unit, children=kids)
+            versions[eid] = v
+            for eff, act in self.uncertain.get(eid, ()):
+                if eff.earliest <= day < eff.latest:
+                    warnings.append(Warning_(
+                        eid,
+                        f"{act} may or may not be in effect on {day.isoformat()}: its first publication "
+                        f"is not known, so it took effect between {eff.earliest.isoformat()} and "
+                        f"{eff.latest.isoformat()}; shown as {'not yet' if v.start < eff.latest else 'already'} "
+                        "in effect",
+                    ))
+            return True
+
+        visit(ROOT)
+        doc = attrs.evolve(self.base, units=units)
+        return View(doc, versions, day, self.known_on, tuple(warnings))
+
+    def changed_between(self, a: _dt.date, b: _dt.date) -> list[str]:
+        """eIds with a version change in ``(a, b]``, in document order."""
+        lo = bisect.bisect_right(self.events, (a, "\uffff"))
+        hi = bisect.bisect_right(self.events, (b, "\uffff"))
+        eids = {e for _, e in self.events[lo:hi]}
+        return sorted(eids, key=lambda e: self._index.get(e, len(self._index)))
+
+    def versions_between(self, eid: str, a: _dt.date, b: _dt.date) -> list[Version]:
+        """The versions of ``eid`` that start in ``(a, b]``."""
+        return [v for v in self.chains.get(eid, ()) if a < v.start <= b]
+
+
+def parse_date(text: str, what: str = "date") -> _dt.date:
+    """ISO ``YYYY-MM-DD`` → date; an impossible date is an :class:`InvalidDate`."""
+    try:
+        return _dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise InvalidDate(f"{what} must be an existing date YYYY-MM-DD (got {text!r})") from None
+
+
+def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None) -> Timeline:
+    """Read the base snapshot of ``lang`` and compile the time line."""
+    snap = law.base(lang)
+    if snap is None:
+        langs = ", ".join(law.langs()) or "none"
+        raise DataError(f"{law.slug} has no base text in {lang!r} (languages: {langs})")
+    from .formats import read_snapshot
+
+    base = read_snapshot(snap.path, law=law.slug, lang=lang)
+    return Timeline(law, lang, base, known_on)
