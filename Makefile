@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+AS_OF  ?= 2016-01-02
+LANG_  ?= rus
+
+.PHONY: run test install golden bench acts check typecheck clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## show the National Security law as of a date, from the shipped corpus
+run: $(STAMP)
+	$(VENV)/bin/consolidate show kz-national-security --as-of $(AS_OF) --lang $(LANG_)
+
+## the whole test suite
+test: $(STAMP)
+	$(PY) -m pytest
+
+## regenerate the golden files of real texts (review the diff before committing)
+golden: $(STAMP)
+	$(PY) tests/golden/regenerate.py
+
+## regenerate amendments/*/acts/*.toml from the amending laws' own words
+acts: $(STAMP)
+	$(PY) -m consolidate.formats.importer amendments/kz-national-security
+	$(PY) -m consolidate.formats.importer amendments/kz-foreign-intelligence
+
+## validate act files and compare the replay with every check point
+check: $(STAMP)
+	$(VENV)/bin/consolidate check
+
+## benchmarks against git, SQLite and cat (not part of the tests)
+bench: $(STAMP)
+	$(PY) -m bench.run
+
+typecheck: $(STAMP)
+	$(PY) -m pip install --quiet mypy types-python-dateutil
+	$(PY) -m mypy consolidate
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,113 @@
+"""The on-disk cache of compiled time lines.
+
+A compiled :class:`~consolidate.timeline.Timeline` is pickled under a key that
+hashes every input it depends on: the law's files (law.toml, act files,
+snapshot texts), the engine's own source code, the language and the
+known-on date.  A stale entry is never read (its key differs); a corrupt or
+unreadable entry is rebuilt.  Writes are atomic (a temporary file in the same
+folder, then ``os.replace``), so a crash never leaves half an entry.
+
+The cache lives in ``$CONSOLIDATE_CACHE``, else ``$XDG_CACHE_HOME/consolidate``,
+else ``~/.cache/consolidate``; ``CONSOLIDATE_CACHE=off`` disables it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .corpus import Law
+    from .timeline import Timeline
+
+FORMAT = 1  # bump when the pickled layout changes in a way the code hash would not show
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("CONSOLIDATE_CACHE")
+    if env == "off":
+        return None
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg) if xdg else Path.home() / ".cache") / "consolidate"
+
+
+def _code_hash() -> str:
+    h = hashlib.sha256()
+    pkg = Path(__file__).resolve().parent
+    for path in sorted(pkg.rglob("*.py")):
+        h.update(path.relative_to(pkg).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _inputs(law: "Law") -> list[Path]:
+    files = [law.directory / "law.toml", *sorted((law.directory / "acts").glob("*.toml"))]
+    files += [s.path for s in law.snapshots]
+    return files
+
+
+def key(law: "Law", lang: str, known_on: _dt.date | None) -> str:
+    h = hashlib.sha256()
+    h.update(f"{FORMAT}|{sys.version_info[:2]}|{_code_hash()}|{law.slug}|{lang}|{known_on}".encode())
+    for path in _inputs(law):
+        h.update(str(path.name).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def load_or_compile(
+    law: "Law",
+    lang: str,
+    known_on: _dt.date | None,
+    compile_fn: Callable[["Law", str, _dt.date | None], "Timeline"],
+    *,
+    progress: Callable[[str], Any] | None = None,
+) -> "Timeline":
+    """The cached time line for these inputs, compiling (and storing) it if needed."""
+    directory = cache_dir()
+    if directory is None:
+        return compile_fn(law, lang, known_on)
+    path = directory / f"{law.slug}.{lang}.{key(law, lang, known_on)[:32]}.pickle"
+    try:
+        with path.open("rb") as fh:
+            timeline = pickle.load(fh)
+        if getattr(timeline, "lang", None) == lang:
+            timeline.law = law  # the freshly loaded corpus objects, not pickled copies
+            return timeline  # type: ignore[no-any-return]
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - any unreadable entry is simply rebuilt
+        pass
+    timeline = compile_fn(law, lang, known_on)
+    try:
+        write_atomic(path, pickle.dumps(timeline, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only or full disk costs speed, not correctness
+    return timeline

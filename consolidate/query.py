@@ -1,0 +1,60 @@
+"""The library behind each command: one function per question a user asks.
+
+``show`` (the text as of a date, as known on a date), ``diff`` (what changed
+between two dates), ``history`` (the time line of a law or of one unit).
+Compiled time lines are kept per (law, language, known-on date) for the life
+of the :class:`Library`, and on disk by :mod:`consolidate.cache`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+import attrs
+
+from .corpus import Corpus, Law, default_root
+from .diff import Diff, diff as _diff
+from .errors import UnknownProvision
+from .timeline import Timeline, View, compile_timeline
+
+
+@attrs.define
+class Library:
+    """A corpus and the time lines compiled from it."""
+
+    corpus: Corpus
+    _timelines: dict[tuple[str, str, _dt.date | None], Timeline] = attrs.field(factory=dict, init=False)
+
+    @classmethod
+    def open(cls, root: Path | None = None) -> "Library":
+        return cls(Corpus(root or default_root()))
+
+    def law(self, slug: str) -> Law:
+        return self.corpus.law(slug)
+
+    def timeline(self, slug: str, lang: str, known_on: _dt.date | None = None) -> Timeline:
+        key = (slug, lang, known_on)
+        if key not in self._timelines:
+            law = self.law(slug)
+            from .cache import load_or_compile
+
+            self._timelines[key] = load_or_compile(law, lang, known_on, compile_timeline)
+        return self._timelines[key]
+
+    def show(
+        self, slug: str, as_of: _dt.date, *, lang: str, known_on: _dt.date | None = None,
+        provision: str | None = None,
+    ) -> View:
+        view = self.timeline(slug, lang, known_on).as_of(as_of)
+        if provision is not None and provision not in view.document:
+            raise UnknownProvision(
+                f"no provision {provision!r} in {slug} ({lang}) as of {as_of.isoformat()}"
+            )
+        return view
+
+    def diff(self, slug: str, start: _dt.date, end: _dt.date, *, lang: str, provision: str | None = None) -> Diff:
+        tl = self.timeline(slug, lang)
+        if provision is not None and provision not in tl.chains:
+            raise UnknownProvision(f"no provision {provision!r} in {slug} ({lang}) at any date")
+        return _diff(tl, start, end, provision=provision)

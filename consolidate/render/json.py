@@ -1,0 +1,136 @@
+"""JSON renderings of the contract in DESIGN.md (``show``, ``diff``, ``timeline``)."""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from ..diff import Diff, UnitChange
+from ..model import Effective, Provision
+from ..timeline import Timeline, Version, View
+
+
+def _eff(e: Effective) -> dict[str, Any]:
+    return {
+        "date": e.date.isoformat() if e.date else None,
+        "earliest": e.earliest.isoformat(),
+        "latest": e.latest.isoformat(),
+        "derivation": e.derivation,
+        "retroactive": e.retroactive,
+    }
+
+
+def provision_json(p: Provision, v: Version, base_label: str) -> dict[str, Any]:
+    return {
+        "eid": p.eid,
+        "kind": p.kind.value,
+        "num": p.num,
+        "heading": p.heading,
+        "text": p.text if p.status.value != "unknown" else None,
+        "status": p.status.value,
+        "since": v.since.isoformat() if v.since else None,
+        "source": list(v.acts) if v.acts else [f"snapshot {base_label}"],
+        **({"reason": v.reason} if v.reason else {}),
+    }
+
+
+def view_json(view: View, *, base_label: str, start: str | None = None,
+              referrers: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    doc = view.document
+    items = []
+    walk = doc.walk(start) if start else doc.walk()
+    for _, p in walk:
+        if p.eid == "law":
+            continue
+        item = provision_json(p, view.versions[p.eid], base_label)
+        if referrers is not None and p.eid in referrers:
+            item["referrers"] = referrers[p.eid]
+        items.append(item)
+    return {
+        "law": doc.law,
+        "lang": doc.lang,
+        "as_of": view.as_of.isoformat(),
+        "known_on": view.known_on.isoformat() if view.known_on else None,
+        "title": doc.title,
+        "provisions": items,
+        "warnings": [{"eid": w.eid, "message": w.message} for w in view.warnings],
+    }
+
+
+def _side(p: Provision | None) -> str | None:
+    if p is None or p.status.value == "unknown":
+        return None
+    return p.text if not p.heading else (f"{p.heading}\n{p.text}" if p.text else p.heading)
+
+
+def change_json(c: UnitChange) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "eid": c.eid,
+        "change": c.change,
+        "before": _side(c.before),
+        "after": _side(c.after),
+        "status_before": c.status_before.value if c.status_before else None,
+        "status_after": c.status_after.value if c.status_after else None,
+        "acts": list(c.acts),
+        "effective": [e.date.isoformat() if e.date else f"{e.earliest.isoformat()}/{e.latest.isoformat()}"
+                      for e in c.effective],
+    }
+    if c.renumbered_from:
+        out["renumbered_from"] = c.renumbered_from
+    if c.change == "modified" and c.before is not None and c.after is not None \
+            and c.before.status.value != "unknown" and c.after.status.value != "unknown":
+        from ..redline import word_diff
+
+        out["words"] = [{"kind": s.kind, "text": s.text} for s in word_diff(c.before.text, c.after.text)]
+    return out
+
+
+def diff_json(d: Diff) -> dict[str, Any]:
+    return {
+        "law": d.law,
+        "lang": d.lang,
+        "from": d.start.isoformat(),
+        "to": d.end.isoformat(),
+        "changes": [change_json(c) for c in d.changes],
+    }
+
+
+def timeline_json(tl: Timeline, provision: str | None = None) -> dict[str, Any]:
+    if provision is not None:
+        return {
+            "law": tl.law.slug,
+            "lang": tl.lang,
+            "eid": provision,
+            "versions": [
+                {
+                    "from": v.since.isoformat() if v.since else None,
+                    "status": v.unit.status.value if v.unit else "absent",
+                    "text": v.unit.text if v.unit and v.unit.status.value != "unknown" else None,
+                    "acts": list(v.acts),
+                    "effective": [_eff(e) for e in v.effective],
+                    **({"reason": v.reason} if v.reason else {}),
+                }
+                for v in tl.chains.get(provision, [])
+            ],
+        }
+    return {
+        "law": tl.law.slug,
+        "lang": tl.lang,
+        "steps": [
+            {
+                "date": s.date.isoformat(),
+                "act": s.act.number,
+                "op": type(s.op).__name__ if s.op else None,
+                "place": s.op.place if s.op else None,
+                "target": s.op.target if s.op else None,
+                "applied": s.applied,
+                "effective": _eff(s.effective),
+            }
+            for s in tl.steps
+        ],
+        "warnings": [{"eid": w.eid, "message": w.message} for w in tl.warnings],
+    }
+
+
+def dumps(obj: Any) -> str:
+    return _json.dumps(obj, ensure_ascii=False, indent=2)
