@@ -1,0 +1,185 @@
+"""Invariants of replay and diff on random laws and random acts (Hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consolidate.diff import diff
+from consolidate.model import ROOT, Document, Kind, Provision, Status
+from consolidate.numbering import inserted_after
+from consolidate.operations import (
+    ALL,
+    DeleteWords,
+    Expire,
+    Insert,
+    Operation,
+    Renumber,
+    Repeal,
+    ReplaceWords,
+    Substitute,
+)
+from consolidate.replay import TextState, apply, replay
+from consolidate.timeline import Timeline, replay_key
+
+from .factories import act, doc, law
+
+WORDS = ["орган", "безопасности", "государственный", "Республики", "службы", "закон", "защита", "меры"]
+START = dt.date(2013, 1, 1)
+
+
+def _text(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6))) + ";"
+
+
+@st.composite
+def base_docs(draw: st.DrawFn) -> Document:
+    arts: dict[str, list] = {}
+    for a in range(1, draw(st.integers(1, 3)) + 1):
+        paras = []
+        for p in range(1, draw(st.integers(1, 3)) + 1):
+            subs = [f"{s}) {_text(draw)}" for s in range(1, draw(st.integers(0, 3)) + 1)]
+            paras.append((f"{p}. {_text(draw)}", subs) if subs else f"{p}. {_text(draw)}")
+        arts[str(a)] = paras
+    return doc(arts)
+
+
+def _live(state: TextState, kinds: tuple[Kind, ...]) -> list[str]:
+    return sorted(e for e, u in state.units.items()
+                  if u.kind in kinds and u.status is Status.IN_EFFECT and e != ROOT)
+
+
+@st.composite
+def op_for(draw: st.DrawFn, state: TextState, number: str, seq: int) -> Operation | None:
+    c = dict(act=number, place=f"art_1__para_{seq + 1}", lang="rus", seq=seq)
+    kind = draw(st.sampled_from(["insert", "substitute", "repeal", "replace", "delete", "renumber", "expire"]))
+    units = _live(state, (Kind.PARAGRAPH, Kind.SUBPARAGRAPH))
+    if not units:
+        return None
+    target = draw(st.sampled_from(units))
+    unit = state.units[target]
+    if kind == "insert":
+        parent = state.parent[target]
+        sibs = tuple(state.units[s].num or "0" for s in state.units[parent].children
+                     if state.units[s].kind is unit.kind)
+        num = inserted_after(unit.num or "1", sibs)
+        eid = target.rsplit("_", 1)[0] + "_" + num
+        new = Provision(eid=eid, kind=unit.kind, num=num, text=_text(draw))
+        return Insert(target=eid, units=(new,), **c)
+    if kind == "substitute":
+        return Substitute(target=target, units=(attrs.evolve(unit, text=_text(draw), children=()),), **c)
+    if kind == "repeal":
+        return Repeal(target=target, placeholder=f"Исключен Законом РК № {number}.", **c)
+    if kind == "expire":
+        return Expire(target=target, **c)
+    if kind == "renumber":
+        parent = state.parent[target]
+        sibs = tuple(state.units[s].num or "0" for s in state.units[parent].children)
+        num = inserted_after(unit.num or "1", sibs)
+        return Renumber(target=target, new_num=num, **c)
+    words = [w for w in WORDS if w in unit.text]
+    if not words:
+        return None
+    w = draw(st.sampled_from(words))
+    if kind == "delete":
+        return DeleteWords(target=target, words=w, occurrence=ALL, **c)
+    return ReplaceWords(target=target, pairs=((w, draw(st.sampled_from(WORDS)).upper()),), occurrence=ALL, **c)
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> tuple[Document, list]:
+    base = draw(base_docs())
+    state = TextState.of(base)
+    acts = []
+    days = sorted(draw(st.lists(st.integers(0, 3000), min_size=0, max_size=5, unique=True)))
+    for i, day in enumerate(days):
+        number = f"{i + 1}-T"
+        ops: list[Operation] = []
+        for seq in range(draw(st.integers(1, 3))):
+            op = draw(op_for(state, number, seq))
+            if op is None:
+                continue
+            apply(op, state)
+            ops.append(op)
+        if ops:
+            acts.append(act(number, START + dt.timedelta(days=day), ops))
+    return base, acts
+
+
+def _content(d: Document) -> dict[str, tuple]:
+    return {e: (u.kind, u.num, u.heading, u.text, u.status) for e, u in d.units.items()}
+
+
+def _order(d: Document) -> list[str]:
+    return [p.eid for _, p in d.walk()]
+
+
+def _reference(base: Document, acts: list, day: dt.date) -> Document:
+    steps = [(a, op) for a in acts for op in a.operations if a.stated_effective <= day]
+    steps.sort(key=lambda s: replay_key(s[0], s[1], s[0].effective(s[1])))
+    return replay(base, [op for _, op in steps])
+
+
+DAYS = st.integers(0, 3200).map(lambda n: START + dt.timedelta(days=n))
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class TestReplayInvariants:
+    @SETTINGS
+    @given(histories(), DAYS)
+    def test_as_of_equals_a_fresh_replay_of_the_operations_in_effect(self, h: tuple, day: dt.date) -> None:
+        base, acts = h
+        view = Timeline(law(acts), "rus", base).as_of(day)
+        expected = _reference(base, acts, day)
+        assert _content(view.document) == _content(expected)
+        assert _order(view.document) == _order(expected)
+
+    @SETTINGS
+    @given(histories())
+    def test_before_the_first_act_the_text_is_the_base(self, h: tuple) -> None:
+        base, acts = h
+        first = min((a.stated_effective for a in acts), default=START + dt.timedelta(days=4000))
+        view = Timeline(law(acts), "rus", base).as_of(first - dt.timedelta(days=1))
+        assert _content(view.document) == _content(base)
+        assert all(v.since is None for v in view.versions.values())
+
+
+class TestDiffInvariants:
+    @SETTINGS
+    @given(histories(), DAYS)
+    def test_diff_of_a_date_with_itself_is_empty(self, h: tuple, day: dt.date) -> None:
+        base, acts = h
+        assert diff(Timeline(law(acts), "rus", base), day, day).changes == ()
+
+    @SETTINGS
+    @given(histories(), DAYS, DAYS)
+    def test_applying_the_diff_to_a_gives_b(self, h: tuple, a: dt.date, b: dt.date) -> None:
+        base, acts = h
+        tl = Timeline(law(acts), "rus", base)
+        before = _content(tl.as_of(a).document)
+        after = _content(tl.as_of(b).document)
+        patched = dict(before)
+        for c in diff(tl, a, b).changes:
+            if c.renumbered_from:
+                patched.pop(c.renumbered_from, None)
+            if c.after is None:
+                patched.pop(c.eid, None)
+            else:
+                u = c.after
+                patched[c.eid] = (u.kind, u.num, u.heading, u.text, u.status)
+        # containers whose children changed are not content changes: compare content
+        strip = lambda m: {e: v for e, v in m.items() if e != ROOT}  # noqa: E731
+        assert strip(patched) == strip(after)
+
+    @SETTINGS
+    @given(histories(), DAYS, DAYS)
+    def test_every_change_names_an_act_in_effect_between_the_dates(self, h: tuple, a: dt.date, b: dt.date) -> None:
+        base, acts = h
+        tl = Timeline(law(acts), "rus", base)
+        lo, hi = min(a, b), max(a, b)
+        for c in diff(tl, a, b).changes:
+            assert c.acts, c
+            assert all(lo < e.latest <= hi for e in c.effective)
