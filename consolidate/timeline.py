@@ -101,7 +101,10 @@ def _unknown(unit: Provision) -> Provision:
 class Timeline:
     """Version chains of every unit of one law in one language."""
 
-    def __init__(self, law: Law, lang: str, base: Document, known_on: _dt.date | None = None):
+    def __init__(self, law: Law, lang: str, base: Document, known_on: _dt.date | None = None,
+                 *, strict: bool = True):
+        self.strict = strict  # False: record operations that do not apply instead of raising
+        self.errors: list[tuple[Step, ConsolidationError]] = []
         self.law = law
         self.lang = lang
         self.base = base
@@ -218,6 +221,7 @@ class Timeline:
             self.chains[eid] = [Version(_DAWN, unit)]
             self.order[eid] = list(unit.children)
         backward, forward = self._effective_steps()
+        self.all_steps: list[Step] = backward + forward
         self._backward(backward)
         self._forward(forward)
         self.events.sort()
@@ -288,12 +292,18 @@ class Timeline:
         for step in steps:
             self.steps.append(step)
             day = step.date
-            if step.op is None:
-                changes = self._blind_footnote(state, step)
-            elif step.applied == "applied":
-                changes = self._apply(state, step)
-            else:
-                changes = self._blind(state, step)
+            try:
+                if step.op is None:
+                    changes = self._blind_footnote(state, step)
+                elif step.applied == "applied":
+                    changes = self._apply(state, step)
+                else:
+                    changes = self._blind(state, step)
+            except ConsolidationError as exc:
+                if self.strict:
+                    raise
+                self.errors.append((step, exc))
+                continue
             touched_containers = set()
             for ch in changes:
                 if ch.kind == "renamed" and ch.old_eid is not None:
@@ -476,7 +486,7 @@ def parse_date(text: str, what: str = "date") -> _dt.date:
         raise InvalidDate(f"{what} must be an existing date YYYY-MM-DD (got {text!r})") from None
 
 
-def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None) -> Timeline:
+def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None, *, strict: bool = True) -> Timeline:
     """Read the base snapshot of ``lang`` and compile the time line."""
     snap = law.base(lang)
     if snap is None:
@@ -485,4 +495,4 @@ def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None) -> T
     from .formats import read_snapshot
 
     base = read_snapshot(snap.path, law=law.slug, lang=lang)
-    return Timeline(law, lang, base, known_on)
+    return Timeline(law, lang, base, known_on, strict=strict)

@@ -1,0 +1,195 @@
+"""Checking the corpus against itself and against reality.
+
+``check_law`` validates every act file of a law (each operation applies on
+its date: targets exist, words are found exactly; no two acts edit the same
+unit on the same day without a stated order) and compares the replayed text
+with every check point — a real consolidated text at a date — unit by unit,
+whitespace normalised and notes excluded.  A check point is compared with,
+never copied from.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .model import ROOT, Document, Status
+
+if TYPE_CHECKING:
+    from .query import Library
+    from .timeline import Timeline
+
+
+def _norm(s: str | None) -> str:
+    return " ".join((s or "").split())
+
+
+@attrs.frozen
+class Difference:
+    eid: str
+    kind: str  # "different" | "missing in replay" | "missing in check point" | "unknown"
+    replay: str | None
+    check: str | None
+    acts: tuple[str, ...]
+
+
+@attrs.frozen
+class CheckPoint:
+    label: str
+    lang: str
+    date: _dt.date
+    compared: int
+    identical: int
+    different: int
+    unknown: int
+    differences: tuple[Difference, ...]
+    note: str | None = None
+
+    @property
+    def agreement(self) -> float:
+        known = self.compared - self.unknown
+        return self.identical / known if known else 1.0
+
+
+@attrs.frozen
+class CheckReport:
+    law: str
+    problems: tuple[str, ...]  # operations that do not apply, same-day conflicts
+    checkpoints: tuple[CheckPoint, ...]
+    acts: int
+    operations: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_text(self) -> str:
+        out = [f"{self.law}: {self.acts} acts, {self.operations} operations"]
+        if self.problems:
+            out.append(f"  {len(self.problems)} problem(s):")
+            out += [f"    {p}" for p in self.problems]
+        else:
+            out.append("  every operation applies on its date")
+        for cp in self.checkpoints:
+            out.append(f"  check point {cp.label} ({cp.lang}) as of {cp.date.isoformat()}:")
+            out.append(f"    units compared {cp.compared}, identical {cp.identical}, different {cp.different}, "
+                       f"unknown {cp.unknown}; agreement {cp.agreement:.2%} of known units")
+            if cp.note:
+                out.append(f"    {cp.note}")
+            for d in cp.differences:
+                acts = f" [acts: {', '.join(d.acts)}]" if d.acts else ""
+                out.append(f"    {d.kind} {d.eid}{acts}")
+                if d.kind == "different":
+                    from .redline import render_redline, word_diff
+
+                    out.append("      " + render_redline(word_diff(d.replay or "", d.check or ""), color=False))
+        return "\n".join(out) + "\n"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "law": self.law,
+            "ok": self.ok,
+            "acts": self.acts,
+            "operations": self.operations,
+            "problems": list(self.problems),
+            "checkpoints": [
+                {
+                    "label": cp.label, "lang": cp.lang, "date": cp.date.isoformat(), "compared": cp.compared,
+                    "identical": cp.identical, "different": cp.different, "unknown": cp.unknown,
+                    "agreement": cp.agreement, "note": cp.note,
+                    "differences": [attrs.asdict(d) for d in cp.differences],
+                }
+                for cp in self.checkpoints
+            ],
+        }
+
+
+def _same_day_conflicts(tl: "Timeline") -> list[str]:
+    by_day: dict[tuple[_dt.date, str], set[str]] = defaultdict(set)
+    for step in tl.steps:
+        if step.op is not None:
+            by_day[(step.date, step.op.target)].add(step.act.number)
+    out = []
+    for (day, target), acts in sorted(by_day.items()):
+        if len(acts) > 1:
+            pubs = {tl.law.act(a).publication.date for a in acts}
+            if None in pubs or len(pubs) < len(acts):
+                out.append(f"{target} is edited by {', '.join(sorted(acts))} on the same day {day} "
+                           "and their order is not stated (no distinct publication dates)")
+    return out
+
+
+def compare(replay: Document, check: Document, versions: dict[str, Any]) -> tuple[int, int, int, int, list[Difference]]:
+    """Compare two documents unit by unit: (compared, identical, different, unknown, differences)."""
+    eids = [p.eid for p in check.provisions()]
+    seen = set(eids)
+    eids += [p.eid for p in replay.provisions() if p.eid not in seen]
+    compared = identical = different = unknown = 0
+    diffs: list[Difference] = []
+    for eid in eids:
+        r = replay.units.get(eid)
+        c = check.units.get(eid)
+        compared += 1
+        acts = tuple(versions[eid].acts) if eid in versions else ()
+        if r is not None and r.status is Status.UNKNOWN:
+            unknown += 1
+            diffs.append(Difference(eid, "unknown", None, _norm(c.text) if c else None, acts))
+            continue
+        if r is None or c is None:
+            different += 1
+            diffs.append(Difference(eid, "missing in replay" if r is None else "missing in check point",
+                                    _norm(r.text) if r else None, _norm(c.text) if c else None, acts))
+            continue
+        if (_norm(r.text), _norm(r.heading), r.status) == (_norm(c.text), _norm(c.heading), c.status):
+            identical += 1
+        else:
+            different += 1
+            diffs.append(Difference(eid, "different", _norm(r.text), _norm(c.text), acts))
+    return compared, identical, different, unknown, diffs
+
+
+def _checkpoint_date(tl: "Timeline", includes: tuple[str, ...]) -> tuple[_dt.date, str | None]:
+    """The first day on which every act the check point includes is in effect."""
+    included = set(includes)
+    latest = tl.law.adopted
+    for step in tl.all_steps:
+        if step.act.number in included:
+            latest = max(latest, step.effective.latest)
+    later = sorted({s.act.number for s in tl.all_steps
+                    if s.act.number not in included and s.effective.latest <= latest and s.applied != "included"})
+    note = None
+    if later:
+        note = (f"acts not in the check point are in effect by {latest.isoformat()}: {', '.join(later)} "
+                "(the check point's own list may be incomplete)")
+    return latest, note
+
+
+def check_law(lib: "Library", slug: str) -> CheckReport:
+    from .formats import read_snapshot
+    from .timeline import compile_timeline
+
+    law = lib.law(slug)
+    problems: list[str] = []
+    checkpoints: list[CheckPoint] = []
+    for lang in law.langs():
+        tl = compile_timeline(law, lang, strict=False)
+        for step, exc in tl.errors:
+            problems.append(f"[{lang}] {exc}")
+        problems += [f"[{lang}] {p}" for p in _same_day_conflicts(tl)]
+        for snap in law.snapshots:
+            if snap.lang != lang or snap.role != "check":
+                continue
+            day, note = _checkpoint_date(tl, snap.includes)
+            view = tl.as_of(day)
+            check = read_snapshot(snap.path, law=slug, lang=lang)
+            compared, identical, different, unknown, diffs = compare(view.document, check, view.versions)
+            checkpoints.append(CheckPoint(snap.label, lang, day, compared, identical, different, unknown,
+                                          tuple(diffs), note))
+    n_ops = sum(len(a.operations) for a in law.acts)
+    return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts), n_ops)
+
+
+__all__ = ["check_law", "compare", "CheckReport", "CheckPoint", "Difference", "ROOT"]
