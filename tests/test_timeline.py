@@ -1,0 +1,153 @@
+"""The time line: as of a date, as known on a date, unknowns, intervals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from consolidate.corpus import Act, Publication
+from consolidate.errors import InvalidDate, OperationError
+from consolidate.model import Effective, Kind, Provision, Status
+from consolidate.operations import Insert, ReplaceWords, Substitute
+from consolidate.timeline import Timeline, parse_date
+
+from .factories import D, act, doc, law
+
+BASE = doc({"15": [("1. Органы:", ["1) орган разведки;", "4) орган финансовой полиции;"])],
+            "16": ["Местные органы города."]})
+SUB4 = "art_15__para_1__subpara_4"
+
+
+def sub(eid: str, num: str, text: str) -> Provision:
+    return Provision(eid=eid, kind=Kind.SUBPARAGRAPH, num=num, text=text)
+
+
+def substitute(number: str, text: str, lang: str = "rus") -> Substitute:
+    return Substitute(act=number, place="art_1__para_4", target=SUB4, lang=lang, units=(sub(SUB4, "4", text),))
+
+
+def text_of(tl: Timeline, eid: str, day: dt.date) -> tuple[str, Status]:
+    p = tl.as_of(day).document[eid]
+    return p.text, p.status
+
+
+class TestAsOf:
+    def test_half_open_interval_the_change_is_in_effect_on_its_first_day(self) -> None:
+        tl = Timeline(law([act("357-VI", D(2020, 7, 17), [substitute("357-VI", "новый;")])]), "rus", BASE)
+        assert text_of(tl, SUB4, D(2020, 7, 16))[0] == "орган финансовой полиции;"
+        assert text_of(tl, SUB4, D(2020, 7, 17))[0] == "новый;"
+        v = tl.as_of(D(2021, 1, 1)).versions[SUB4]
+        assert v.since == D(2020, 7, 17) and v.acts == ("357-VI",)
+
+    def test_order_is_by_effective_date_not_adoption(self) -> None:
+        # 123-VII (adopted first, six-month rule) takes effect after 141-VII
+        late = act("123-VII", D(2022, 11, 27), [substitute("123-VII", "от 123-VII;")], adopted=D(2022, 5, 21))
+        early = act("141-VII", D(2022, 8, 1), [substitute("141-VII", "от 141-VII;")], adopted=D(2022, 7, 14))
+        tl = Timeline(law([late, early]), "rus", BASE)
+        assert text_of(tl, SUB4, D(2022, 9, 1))[0] == "от 141-VII;"
+        assert text_of(tl, SUB4, D(2023, 1, 1))[0] == "от 123-VII;"
+
+    def test_a_date_before_the_law_is_an_error(self) -> None:
+        tl = Timeline(law([]), "rus", BASE)
+        with pytest.raises(InvalidDate, match="adopted on 2012-01-06"):
+            tl.as_of(D(2011, 12, 31))
+
+    def test_an_operation_that_does_not_apply_names_act_place_and_target(self) -> None:
+        bad = ReplaceWords(act="1-T", place="art_1__para_2", target=SUB4, lang="rus", pairs=(("нет таких", "x"),))
+        with pytest.raises(OperationError) as e:
+            Timeline(law([act("1-T", D(2020, 1, 1), [bad])]), "rus", BASE)
+        assert (e.value.act, e.value.place, e.value.target) == ("1-T", "art_1__para_2", SUB4)
+
+    def test_non_strict_compiling_records_the_error(self) -> None:
+        bad = ReplaceWords(act="1-T", place="art_1__para_2", target=SUB4, lang="rus", pairs=(("нет таких", "x"),))
+        tl = Timeline(law([act("1-T", D(2020, 1, 1), [bad])]), "rus", BASE, strict=False)
+        assert len(tl.errors) == 1 and "words not found" in str(tl.errors[0][1])
+
+
+class TestUnknown:
+    def test_an_act_in_another_language_makes_the_unit_unknown_from_its_date(self) -> None:
+        tl = Timeline(law([act("1-T", D(2020, 1, 1), [substitute("1-T", "new;", lang="eng")])]), "rus", BASE)
+        assert text_of(tl, SUB4, D(2019, 12, 31)) == ("орган финансовой полиции;", Status.IN_EFFECT)
+        assert text_of(tl, SUB4, D(2020, 1, 1)) == ("", Status.UNKNOWN)
+        assert "eng only" in (tl.as_of(D(2020, 1, 1)).versions[SUB4].reason or "")
+
+    def test_an_act_without_text_makes_what_its_footnote_names_unknown(self) -> None:
+        a = act("157-VII", D(2022, 11, 20), [], touches=("art_15",))
+        tl = Timeline(law([a]), "rus", BASE)
+        view = tl.as_of(D(2023, 1, 1))
+        assert all(p.status is Status.UNKNOWN for p in view.document.provisions() if p.eid.startswith("art_15"))
+        assert view.document["art_16__part_1"].status is Status.IN_EFFECT
+
+    def test_a_footnote_addition_exists_only_from_its_date(self) -> None:
+        a = act("51-VIII", D(2024, 1, 5), [], touches=("art_2-1",), added=("art_2-1",))
+        tl = Timeline(law([a]), "rus", BASE)
+        assert "art_2-1" not in tl.as_of(D(2024, 1, 4)).document
+        assert tl.as_of(D(2024, 1, 5)).document["art_2-1"].status is Status.UNKNOWN
+
+    def test_before_an_act_the_base_includes_its_units_are_unknown_or_absent(self) -> None:
+        ins = sub("art_15__para_1__subpara_1-1", "1-1", "вставлен;")
+        base = attrs.evolve(BASE, units={**BASE.units, ins.eid: ins, "art_15__para_1": attrs.evolve(
+            BASE.units["art_15__para_1"], children=("art_15__para_1__subpara_1", ins.eid, SUB4))})
+        a = act("1-T", D(2014, 5, 1), [substitute("1-T", "орган финансовой полиции;"),
+                                       Insert(act="1-T", place="art_1__para_5", target=ins.eid, lang="rus",
+                                              units=(ins,))])
+        tl = Timeline(law([a], includes=("1-T",)), "rus", base)
+        before = tl.as_of(D(2014, 4, 30)).document
+        assert before[SUB4].status is Status.UNKNOWN and ins.eid not in before
+        assert before["art_15__para_1__subpara_1"].status is Status.IN_EFFECT
+        after = tl.as_of(D(2014, 5, 1))
+        assert after.document[SUB4].text == "орган финансовой полиции;"
+        assert after.versions[SUB4].acts == ("1-T",) and after.versions[SUB4].since == D(2014, 5, 1)
+
+
+class TestKnownOn:
+    def test_a_retroactive_act_changes_the_past_only_once_published(self) -> None:
+        a = act("33-V", D(2012, 1, 1), [substitute("33-V", "ретроактивно;")], adopted=D(2012, 7, 10),
+                published=D(2012, 7, 20))
+        L = law([a])
+        assert text_of(Timeline(L, "rus", BASE, known_on=D(2012, 6, 1)), SUB4, D(2012, 3, 1))[0] == \
+            "орган финансовой полиции;"
+        assert text_of(Timeline(L, "rus", BASE, known_on=D(2012, 8, 1)), SUB4, D(2012, 3, 1))[0] == "ретроактивно;"
+        assert text_of(Timeline(L, "rus", BASE), SUB4, D(2012, 3, 1))[0] == "ретроактивно;"
+
+    def test_an_unknown_publication_is_known_only_after_the_thirty_day_window(self) -> None:
+        a = act("1-T", D(2020, 3, 1), [substitute("1-T", "новый;")], adopted=D(2020, 2, 1))
+        L = law([a])
+        inside = Timeline(L, "rus", BASE, known_on=D(2020, 2, 15))
+        assert text_of(inside, SUB4, D(2020, 6, 1))[0] == "орган финансовой полиции;"
+        assert any("first publication unknown" in w.message for w in inside.warnings)
+        after = Timeline(L, "rus", BASE, known_on=D(2020, 3, 2))
+        assert text_of(after, SUB4, D(2020, 6, 1))[0] == "новый;"
+
+
+class TestUncertainInterval:
+    def test_inside_the_interval_the_unit_carries_a_warning(self) -> None:
+        a = act("1-T", D(2020, 3, 1), [substitute("1-T", "новый;")], adopted=D(2020, 2, 1))
+        eff = Effective(D(2020, 2, 12), D(2020, 3, 13), "publication unknown")
+        a = attrs.evolve(a, stated_effective=None, publication=Publication(None))
+
+        @attrs.frozen(eq=False)
+        class IntervalAct(Act):  # an act whose rule yields an interval (publication unknown)
+            def effective(self, op, chain=None):  # type: ignore[no-untyped-def]
+                return eff
+
+        a = IntervalAct(**{f.name: getattr(a, f.name) for f in attrs.fields(Act)})
+        tl = Timeline(law([a]), "rus", BASE)
+        inside = tl.as_of(D(2020, 3, 1))
+        assert inside.document[SUB4].text == "орган финансовой полиции;"
+        assert any(w.eid == SUB4 and "may or may not be in effect" in w.message for w in inside.warnings)
+        assert not tl.as_of(D(2020, 2, 11)).warnings
+        outside = tl.as_of(D(2020, 3, 13))
+        assert outside.document[SUB4].text == "новый;" and not outside.warnings
+
+
+class TestParseDate:
+    def test_iso_dates(self) -> None:
+        assert parse_date("2020-02-29") == D(2020, 2, 29)
+
+    @pytest.mark.parametrize("bad", ["2020-02-30", "2019-02-29", "01.01.2020", ""])
+    def test_impossible_dates(self, bad: str) -> None:
+        with pytest.raises(InvalidDate):
+            parse_date(bad)
