@@ -1,0 +1,173 @@
+"""Word-level differences between two wordings of a unit, and their rendering.
+
+An amendment usually changes a few words of a long unit («слова «X»
+заменить словами «Y»»); showing the whole unit twice hides the change.
+:func:`word_diff` splits both wordings into words, runs of spaces and single
+punctuation marks, and aligns them with :class:`difflib.SequenceMatcher`;
+:func:`render_redline` shows the result in colour on a terminal (struck-out
+red deletions, underlined green insertions) or, without colour, in git's
+word-diff notation ``[-deleted-]{+inserted+}``.
+
+The segments always rebuild both texts: the ``equal`` and ``delete`` parts
+joined give ``before``, the ``equal`` and ``insert`` parts give ``after``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Mapping
+from typing import Literal, TextIO
+
+import attrs
+
+__all__ = ["Segment", "render_redline", "tokens", "use_color", "word_diff"]
+
+SegmentKind = Literal["equal", "delete", "insert"]
+
+# A word keeps its inner hyphens and apostrophes («военно-промышленный»,
+# «41-1»); spaces group; every other mark is a token of its own, so that a
+# changed comma does not take the neighbouring words with it.
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|\s+|[^\w\s]")
+
+DELETE_STYLE = "\x1b[31;9m"  # red, struck out
+INSERT_STYLE = "\x1b[32;4m"  # green, underlined
+RESET = "\x1b[0m"
+
+
+@attrs.frozen
+class Segment:
+    """A run of text that both wordings share, or that only one has."""
+
+    kind: SegmentKind
+    text: str
+
+
+def tokens(text: str) -> list[str]:
+    """The words, spaces and punctuation marks of ``text``; they join back to it."""
+    return _TOKEN.findall(text)
+
+
+def _merge(raw: Iterable[Segment]) -> list[Segment]:
+    """Drop empty segments and join neighbours of one kind."""
+    out: list[Segment] = []
+    for seg in raw:
+        if not seg.text:
+            continue
+        if out and out[-1].kind == seg.kind:
+            out[-1] = Segment(seg.kind, out[-1].text + seg.text)
+        else:
+            out.append(seg)
+    return out
+
+
+def _blocks(segments: list[Segment]) -> list[list[Segment]]:
+    """Segments grouped into equal runs and change blocks (deletes and inserts together)."""
+    blocks: list[list[Segment]] = []
+    for seg in segments:
+        changed = seg.kind != "equal"
+        if blocks and changed and blocks[-1][0].kind != "equal":
+            blocks[-1].append(seg)
+        else:
+            blocks.append([seg])
+    return blocks
+
+
+def _is_replacement(block: list[Segment]) -> bool:
+    kinds = {s.kind for s in block}
+    return kinds == {"delete", "insert"}
+
+
+def _absorb_spaces(segments: list[Segment]) -> list[Segment]:
+    """Join replacements separated only by spaces: «a b» → «c d» reads as
+    ``[-a b-]{+c d+}`` rather than ``[-a-]{+c+} [-b-]{+d+}``.  The space goes
+    into both the deletion and the insertion, so both texts still rebuild."""
+    blocks = _blocks(segments)
+    out: list[list[Segment]] = []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        while (
+            _is_replacement(block)
+            and i + 2 < len(blocks)
+            and blocks[i + 1][0].kind == "equal"
+            and blocks[i + 1][0].text.isspace()
+            and _is_replacement(blocks[i + 2])
+        ):
+            space = blocks[i + 1][0].text
+            deleted = "".join(s.text for s in block if s.kind == "delete") + space + "".join(
+                s.text for s in blocks[i + 2] if s.kind == "delete")
+            inserted = "".join(s.text for s in block if s.kind == "insert") + space + "".join(
+                s.text for s in blocks[i + 2] if s.kind == "insert")
+            block = [Segment("delete", deleted), Segment("insert", inserted)]
+            i += 2
+        out.append(block)
+        i += 1
+    return [seg for block in out for seg in _deletion_first(block)]
+
+
+def _deletion_first(block: list[Segment]) -> list[Segment]:
+    """A change block as one deletion then one insertion (no equal text lies
+    between them, so neither wording changes)."""
+    if block[0].kind == "equal":
+        return block
+    deleted = "".join(s.text for s in block if s.kind == "delete")
+    inserted = "".join(s.text for s in block if s.kind == "insert")
+    return [s for s in (Segment("delete", deleted), Segment("insert", inserted)) if s.text]
+
+
+def word_diff(before: str, after: str) -> tuple[Segment, ...]:
+    """The word-level difference from ``before`` to ``after``.
+
+    Within a change, the deletion comes before the insertion.  Junk
+    heuristics are off: in a long unit a frequent word («Республики») is
+    still a word, not noise.
+    """
+    a, b = tokens(before), tokens(after)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    raw: list[Segment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            raw.append(Segment("equal", "".join(a[i1:i2])))
+        else:
+            # "replace" is a deletion followed by an insertion
+            raw.append(Segment("delete", "".join(a[i1:i2])))
+            raw.append(Segment("insert", "".join(b[j1:j2])))
+    return tuple(_absorb_spaces(_merge(raw)))
+
+
+def render_redline(segments: Iterable[Segment], *, color: bool) -> str:
+    """The segments as one text: with ``color``, ANSI red struck-out
+    deletions and green underlined insertions; otherwise git's word-diff
+    marks ``[-deleted-]{+inserted+}``."""
+    out: list[str] = []
+    for seg in segments:
+        match seg.kind:
+            case "equal":
+                out.append(seg.text)
+            case "delete":
+                out.append(f"{DELETE_STYLE}{seg.text}{RESET}" if color else f"[-{seg.text}-]")
+            case "insert":
+                out.append(f"{INSERT_STYLE}{seg.text}{RESET}" if color else f"{{+{seg.text}+}}")
+            case _:
+                raise ValueError(f"segment kind must be equal, delete or insert (got {seg.kind!r})")
+    return "".join(out)
+
+
+def use_color(stream: TextIO, env: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour output written to ``stream``.
+
+    ``NO_COLOR`` set to anything non-empty turns colour off
+    (https://no-color.org) and wins; otherwise ``FORCE_COLOR`` non-empty
+    turns it on; otherwise colour only when the stream is a terminal.
+    """
+    env = os.environ if env is None else env
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False
