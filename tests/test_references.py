@@ -16,13 +16,13 @@ def targets(text: str, lang: str, context: str = "art_99", **kw: bool) -> list[s
 
 class TestRussian:
     def test_article_with_this_law(self) -> None:
-        # kz-national-security rus/2021-after-375-VI.md, Article 16
+        # kz-national-security rus/2021-after-375-VI.md, Article 18
         text = ("Руководителями межведомственных комиссий, советов или штабов являются руководители "
                 "уполномоченных органов, осуществляющих в соответствии со статьей 15 настоящего Закона "
                 "межведомственную координацию в определенной области обеспечения национальной безопасности.")
-        [ref] = find_references(text, lang="rus", context="art_16__part_2")
+        [ref] = find_references(text, lang="rus", context="art_18__part_2")
         assert ref == Reference(
-            source="art_16__part_2", target="art_15", text="статьей 15 настоящего Закона",
+            source="art_18__part_2", target="art_15", text="статьей 15 настоящего Закона",
             start=text.index("статьей 15"), end=text.index(" межведомственную"),
         )
         assert text[ref.start:ref.end] == ref.text
@@ -194,10 +194,10 @@ class TestExternal:
 
 class TestKazakh:
     def test_article_of_this_law(self) -> None:
-        # kz-national-security kaz/2014-after-233-V.md, Article 16
+        # kz-national-security kaz/2014-after-233-V.md, Article 18
         text = ("Осы Заңның 15-бабына сәйкес ұлттық қауіпсіздікті қамтамасыз етудің белгілі бір саласында "
                 "ведомствоаралық үйлестіруді жүзеге асыратын уәкілетті органдардың басшылары")
-        [ref] = find_references(text, lang="kaz", context="art_16__part_2")
+        [ref] = find_references(text, lang="kaz", context="art_18__part_2")
         assert (ref.target, ref.text) == ("art_15", "Осы Заңның 15-бабына")
 
     def test_genitive_chain(self) -> None:
@@ -231,7 +231,7 @@ class TestEnglish:
     def test_article_of_this_law(self) -> None:
         text = ("carrying out interdepartmental coordination in a certain field of national security in "
                 "accordance with Article 15 of this Law.")
-        [ref] = find_references(text, lang="eng", context="art_16__part_2")
+        [ref] = find_references(text, lang="eng", context="art_18__part_2")
         assert (ref.target, ref.text) == ("art_15", "Article 15 of this Law")
 
     def test_chain_with_of(self) -> None:
