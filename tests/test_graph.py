@@ -65,7 +65,7 @@ def sound_doc() -> Document:
     return make(*sound().values())
 
 
-def broken(change: Callable[[dict[str, Provision]], None]) -> Document:
+def broken(change: Callable[[dict[str, Provision]], object]) -> Document:
     units = sound()
     change(units)
     return make(*units.values())
