@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consolidate.errors import DataError
 from consolidate.model import ROOT, Document, Kind, Provision
+from consolidate.numbering import parse_eid
 from consolidate.references import Reference, find_references, resolve
 from tests.factories import doc
 
@@ -288,3 +291,23 @@ class TestResolve:
         [external] = find_references("статьи 1 Закона «О связи»", lang="rus", context="art_1",
                                      include_external=True)
         assert resolve(external, d) is None
+
+
+FRAGMENTS = ["статьи", "статьей", "пункта", "подпункта", "абзаца", "второго", "части", "главы", " 2", " 2-1",
+             " 4)", " 15", ",", " и", " –", " настоящего Закона", " настоящей статьи", " настоящего пункта",
+             " Закона «О связи»", " ", "бап", "-бабының", "-тармағының", " тармақшасы", "осы ", "Заңның ",
+             "баптың ", " және", "екінші", " бөлігі", "Article", " of", " this", " paragraph", " Law", "№ 5, "]
+
+
+RANKS = ["chapter", "article", "paragraph", "subparagraph", "part"]
+
+
+class TestProperties:
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.sampled_from(FRAGMENTS), max_size=14).map("".join), st.sampled_from(["rus", "kaz", "eng"]))
+    def test_spans_and_targets_are_well_formed(self, text: str, lang: str) -> None:
+        for ref in find_references(text, lang=lang, context="art_5__para_3__subpara_1", include_external=True):
+            assert text[ref.start:ref.end] == ref.text
+            segments = parse_eid(ref.target)
+            assert segments[0][0] in ("article", "chapter")
+            assert [k for k, _ in segments] == sorted((k for k, _ in segments), key=RANKS.index)
