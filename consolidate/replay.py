@@ -76,7 +76,8 @@ def _fail(op: Operation, message: str) -> OperationError:
 
 def _find(text: str, words: str) -> list[int]:
     """Start offsets of every occurrence of ``words`` in ``text``."""
-    out, start = [], 0
+    out: list[int] = []
+    start = 0
     while True:
         i = text.find(words, start)
         if i < 0:
@@ -131,6 +132,10 @@ def _field_hits(state: TextState, eids: list[str], words: str) -> list[tuple[str
     return hits
 
 
+def _with(unit: Provision, field: str, value: str) -> Provision:
+    return attrs.evolve(unit, heading=value) if field == "heading" else attrs.evolve(unit, text=value)
+
+
 def _edit(state: TextState, hits: list[tuple[str, str, int]], length: int, replacement: str) -> list[Change]:
     """Replace ``length`` characters at each hit (back to front so offsets stay valid)."""
     changed: dict[str, None] = {}
@@ -138,7 +143,7 @@ def _edit(state: TextState, hits: list[tuple[str, str, int]], length: int, repla
         unit = state.units[eid]
         value = getattr(unit, field) or ""
         value = value[:offset] + replacement + value[offset + length :]
-        state.units[eid] = attrs.evolve(unit, **{field: value})
+        state.units[eid] = _with(unit, field, value)
         changed[eid] = None
     return [Change(e, "content") for e in changed]
 
@@ -182,7 +187,7 @@ def _delete_words(state: TextState, op: DeleteWords) -> list[Change]:
             offset -= 1
         elif end < len(value) and value[end] == " ":
             end += 1
-        state.units[eid] = attrs.evolve(unit, **{field: value[:offset] + value[end:]})
+        state.units[eid] = _with(unit, field, value[:offset] + value[end:])
         changes.append(Change(eid, "content"))
     return list({c.eid: c for c in changes}.values())
 
@@ -203,7 +208,7 @@ def _insert_words(state: TextState, op: InsertWords) -> list[Change]:
                 value = value[:at] + " " + op.words + value[at:]
             else:
                 value = value[:offset] + op.words + " " + value[offset:]
-            state.units[eid] = attrs.evolve(unit, **{field: value})
+            state.units[eid] = _with(unit, field, value)
             changes.append(Change(eid, "content"))
         return changes
     unit = state.units[op.target]

@@ -134,6 +134,7 @@ class Timeline:
 
         backward: list[Step] = []
         forward: list[Step] = []
+        eff: Effective | None
         for act in sorted(self.law.acts, key=lambda a: (a.adopted, a.number)):
             if self.known_on is not None and not self._known(act):
                 if act.number in included:
@@ -143,9 +144,9 @@ class Timeline:
                             Warning_(eid, f"{act.number} was not yet published on {self.known_on}; "
                                      f"the text it replaced is not in the corpus")
                         )
-                    eff = Effective.on(_DAWN, "not known on that date")
+                    hidden = Effective.on(_DAWN, "not known on that date")
                     for op in act.operations or (None,):
-                        backward.append(Step(act, op, eff, "hidden"))
+                        backward.append(Step(act, op, hidden, "hidden"))
                 continue
             ops: Sequence[Operation | None] = act.operations if act.operations else (None,)
             for op in ops:
@@ -186,8 +187,8 @@ class Timeline:
     def _record(self, eid: str, start: _dt.date, unit: Provision | None, step: Step | None,
                 reason: str | None = None) -> None:
         chain = self.chains.setdefault(eid, [Version(_DAWN, None)])
-        acts = (step.act.number,) if step else ()
-        effs = (step.effective,) if step else ()
+        acts: tuple[str, ...] = (step.act.number,) if step else ()
+        effs: tuple[Effective, ...] = (step.effective,) if step else ()
         last = chain[-1]
         if last.start == start and start != _DAWN:
             # several operations of one day: one version, every act named
