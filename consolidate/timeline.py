@@ -493,7 +493,7 @@ def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None, *, s
     if snap is None:
         langs = ", ".join(law.langs()) or "none"
         raise DataError(f"{law.slug} has no base text in {lang!r} (languages: {langs})")
-    from .formats import read_snapshot
+    from .formats.consolidated import read_snapshot
 
     base = read_snapshot(snap.path, law=law.slug, lang=lang)
     return Timeline(law, lang, base, known_on, strict=strict)

@@ -103,7 +103,7 @@ def show(lib: "Library", view: "View", *, fmt: str, provision: str | None, notes
     note_lines = generated_notes(lib, view) if notes else None
     marker = UNKNOWN.get(view.document.lang, "[text unknown]")
     if fmt == "md":
-        from .markdown import render_markdown
+        from .layout import render_markdown
 
         body = render_markdown(doc, notes=note_lines, unknown_marker=marker)
     elif fmt == "html":
@@ -115,7 +115,7 @@ def show(lib: "Library", view: "View", *, fmt: str, provision: str | None, notes
 
         body = render_akn(doc, view, law)
     else:
-        from .text import render_text
+        from .layout import render_text
 
         body = render_text(doc, notes=note_lines, unknown_marker=marker)
     if fmt in ("text", "md") and view.warnings:
