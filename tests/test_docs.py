@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(r"```(\w+)\n(.*?)```", re.S)
 
-pytest.importorskip("consolidate.formats.markdown")
 
 
 def _console_examples() -> list[tuple[str, str, list[str]]]:
