@@ -85,3 +85,24 @@ class TestHelp:
         r = runner.invoke(main, [cmd, "--help"])
         assert r.exit_code == 0
         assert "Example" in r.output and f"consolidate {cmd}" in r.output
+
+
+class TestOperationErrors:
+    def test_words_not_found_name_file_act_and_operation(self, runner: CliRunner, corpus: Path) -> None:
+        bad = corpus / "amendments" / "kz-national-security" / "acts" / "2021-01-05_999-IX.toml"
+        bad.write_text(
+            'number = "999-IX"\nadopted = 2021-01-05\n[commencement]\neffective = 2021-01-20\n'
+            '[[operations]]\nplace = "art_1__para_3__part_2"\nop = "replace_words"\n'
+            'target = "art_15__para_1__subpara_4"\nline = 7\nold = "слова, которых нет"\nnew = "x"\n',
+            encoding="utf-8",
+        )
+        r = runner.invoke(main, ["--corpus", str(corpus), "show", "kz-national-security", "--as-of", "2021-06-01"])
+        assert r.exit_code == 1
+        line = _one_line(r)
+        for part in ("2021-01-05_999-IX.toml", "act 999-IX", "operation art_1__para_3__part_2",
+                     "target art_15__para_1__subpara_4", "words not found: «слова, которых нет»"):
+            assert part in line, line
+
+    def test_unknown_eid_in_diff(self, runner: CliRunner) -> None:
+        r = runner.invoke(main, ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--provision", "art_77"])
+        assert r.exit_code == 1 and "art_77" in _one_line(r)
