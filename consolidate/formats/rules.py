@@ -1,0 +1,1138 @@
+"""Reading commencement rules as the acts write them, in Russian, Kazakh and
+English, into the rule objects of :mod:`consolidate.commencement`.
+
+Two entry points:
+
+* :func:`parse_rule` reads one rule ("вводится в действие по истечении
+  десяти календарных дней после дня его первого официального опубликования",
+  "shall be enforced from 01.01.2016", "2012.01.01 бастап қолданысқа
+  енгізіледі"): a footnote's parenthesis, or the rule the CLI is given.
+* :func:`parse_commencement` reads a whole entry-into-force article: the
+  general rule, its exceptions addressed by the amending act's own structure
+  ("за исключением подпункта 13) пункта 1 ... статьи 1, которые вводятся в
+  действие с 1 января 2015 года"), numbered exception lists, separate
+  paragraphs, nested exceptions, sunsets ("действуют до ..."), suspensions
+  ("Приостановить с ... до ...") and the paragraphs that are not about
+  commencement (kept as remarks).
+
+The official texts have typos ("истечениидесяти", "десятикалендарных",
+"действиес", "55статьи", "четвертогоподпункта", doubled spaces); the grammar
+tolerates missing or doubled spaces between words instead of correcting the
+text.  Matching runs on a copy of the text of the same length (lower case,
+"ё" as "е", Kazakh Latin "i" as Cyrillic "і"), so every span read points
+into the text as written, and ``as_written`` values are exact substrings.
+A phrase the grammar does not know raises :class:`RuleError` quoting it;
+nothing defaults.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import attrs
+
+from ..commencement import (
+    Branch,
+    Chained,
+    Commencement,
+    Conditional,
+    DayAfterPublication,
+    DaysAfterPublication,
+    FixedDate,
+    MonthsAfterPublication,
+    OnPublication,
+    OnSigning,
+    OtherAct,
+    Period,
+    Remark,
+    Rule,
+    SpecialRule,
+    Sunset,
+    Suspension,
+    ThisAct,
+    Unit,
+    YearsAfterPublication,
+)
+from ..errors import RuleError
+from ..numbering import format_eid
+
+LANGS = ("rus", "kaz", "eng")
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _match_view(text: str, lang: str) -> str:
+    """A copy of ``text`` for matching, of exactly the same length."""
+    view = text.lower().replace("ё", "е")
+    if lang == "kaz":
+        view = view.replace("i", "і")  # the Kazakh texts mix Latin i and Cyrillic і
+    if len(view) != len(text):  # pragma: no cover - lower() keeps the length of these scripts
+        view = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ё", "е")
+    return view
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Scanner:
+    """A position in a text, moved by matching patterns on its match view.
+
+    ``take`` skips whitespace first, so a grammar tolerates doubled and
+    missing spaces alike; failed alternatives restore ``pos``.
+    """
+
+    def __init__(self, text: str, lang: str, start: int = 0, end: int | None = None) -> None:
+        self.text = text
+        self.lang = lang
+        self.m = _match_view(text, lang)
+        self.pos = start
+        self.end = len(text) if end is None else end
+
+    def ws(self) -> None:
+        while self.pos < self.end and self.m[self.pos].isspace():
+            self.pos += 1
+
+    def at(self, pattern: str) -> re.Match[str] | None:
+        save = self.pos
+        self.ws()
+        found = _rx(pattern).match(self.m, self.pos, self.end)
+        self.pos = save
+        return found
+
+    def take(self, pattern: str) -> re.Match[str] | None:
+        save = self.pos
+        self.ws()
+        found = _rx(pattern).match(self.m, self.pos, self.end)
+        if found is None:
+            self.pos = save
+            return None
+        self.pos = found.end()
+        return found
+
+    def find(self, pattern: str, start: int | None = None) -> re.Match[str] | None:
+        return _rx(pattern).search(self.m, self.pos if start is None else start, self.end)
+
+    def done(self) -> bool:
+        save = self.pos
+        self.ws()
+        at_end = self.pos >= self.end
+        self.pos = save
+        return at_end
+
+    def rest(self) -> str:
+        return self.text[self.pos : self.end].strip()
+
+
+def _alternation(words: dict[str, int]) -> str:
+    """Longest first, so "шестидесяти" is tried before "шести"."""
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+
+
+def _attempt(sc: _Scanner, read: Callable[[_Scanner], object]) -> object:
+    save = sc.pos
+    got = read(sc)
+    if got is None:
+        sc.pos = save
+    return got
+
+
+# ------------------------------------------------------------- numbers
+
+_RU_UNITS = {
+    "один": 1, "одного": 1, "одной": 1, "одну": 1, "одна": 1,
+    "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "четыре": 4, "четырех": 4,
+    "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
+    "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9,
+}  # fmt: skip
+_RU_TEENS = {
+    "десять": 10, "десяти": 10, "одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12,
+    "тринадцать": 13, "тринадцати": 13, "четырнадцать": 14, "четырнадцати": 14,
+    "пятнадцать": 15, "пятнадцати": 15, "шестнадцать": 16, "шестнадцати": 16,
+    "семнадцать": 17, "семнадцати": 17, "восемнадцать": 18, "восемнадцати": 18,
+    "девятнадцать": 19, "девятнадцати": 19,
+}  # fmt: skip
+_RU_TENS = {
+    "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
+    "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60,
+    "семьдесят": 70, "семидесяти": 70, "восемьдесят": 80, "восьмидесяти": 80,
+    "девяносто": 90, "девяноста": 90, "сто": 100, "ста": 100,
+}  # fmt: skip
+
+# ordinal stems (the part before the case ending) and their values
+_RU_ORD_STEMS = {
+    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+    "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13,
+    "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17,
+    "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сороков": 40,
+    "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90,
+    "сот": 100, "двухсот": 200, "трехсот": 300,
+}  # fmt: skip
+_RU_ORD_ENDINGS = r"(?:ьего|ьему|ьим|ого|ому|ым|ый|ой|ий|ая|ое|ые|ых|ью|ья|ья)"
+_RU_HUNDREDS = {"сто": 100, "двести": 200, "триста": 300}
+_RU_TENS_CARDINAL = {  # the tens word of a compound ordinal: "двадцать пятого"
+    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
+    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
+}  # fmt: skip
+
+_EN_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_EN_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_KZ_UNITS = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
+}  # fmt: skip
+_KZ_TENS = {
+    "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70,
+    "сексен": 80, "тоқсан": 90, "жүз": 100,
+}  # fmt: skip
+
+
+def _ru_cardinal(sc: _Scanner) -> int | None:
+    if d := sc.take(r"\d+"):
+        return int(d.group())
+    if t := sc.take(f"(?:{_alternation(_RU_TENS)})"):
+        value = _RU_TENS[t.group()]
+        if u := sc.take(f"(?:{_alternation(_RU_UNITS)})(?![а-я])"):
+            value += _RU_UNITS[u.group()]
+        return value
+    if t := sc.take(f"(?:{_alternation(_RU_TEENS)})"):
+        return _RU_TEENS[t.group()]
+    if u := sc.take(f"(?:{_alternation(_RU_UNITS)})"):
+        return _RU_UNITS[u.group()]
+    return None
+
+
+def _ru_ordinal(sc: _Scanner) -> int | None:
+    """"второго", "двадцать пятого", "сто шестьдесят четвертого", "третий"."""
+
+    def read(with_hundreds: bool, with_tens: bool) -> int | None:
+        value = 0
+        if with_hundreds:
+            h = sc.take(f"(?:{_alternation(_RU_HUNDREDS)})(?![а-я])")
+            if h is None:
+                return None
+            value += _RU_HUNDREDS[h.group()]
+        if with_tens:
+            t = sc.take(f"(?:{_alternation(_RU_TENS_CARDINAL)})(?![а-я])")
+            if t is None:
+                return None
+            value += _RU_TENS_CARDINAL[t.group()]
+        o = sc.take(f"(?P<stem>{_alternation(_RU_ORD_STEMS)}){_RU_ORD_ENDINGS}")
+        if o is None:
+            return None
+        return value + _RU_ORD_STEMS[o.group("stem")]
+
+    for hundreds in (True, False):
+        for tens in (True, False):
+            save = sc.pos
+            got = read(hundreds, tens)
+            if got is not None:
+                return got
+            sc.pos = save
+    return None
+
+
+def _en_number(sc: _Scanner) -> int | None:
+    if d := sc.take(r"\d+\b"):
+        return int(d.group())
+    if t := sc.take(f"(?:{_alternation(_EN_TENS)})\\b"):
+        value = _EN_TENS[t.group()]
+        if u := sc.take(f"[- ]?(?:{_alternation(_EN_NUMBERS)})\\b"):
+            value += _EN_NUMBERS[u.group().lstrip("- ")]
+        return value
+    if u := sc.take(f"(?:{_alternation(_EN_NUMBERS)})\\b"):
+        return _EN_NUMBERS[u.group()]
+    return None
+
+
+def _kz_number(sc: _Scanner) -> int | None:
+    if d := sc.take(r"\d+"):
+        return int(d.group())
+    value = 0
+    if t := sc.take(f"(?:{_alternation(_KZ_TENS)})(?![а-яәғқңөұүһі])"):
+        value += _KZ_TENS[t.group()]
+    if u := sc.take(f"(?:{_alternation(_KZ_UNITS)})(?![а-яәғқңөұүһі])"):
+        value += _KZ_UNITS[u.group()]
+    return value or None
+
+
+# --------------------------------------------------------------- dates
+
+_RU_MONTHS = {
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}  # fmt: skip
+_EN_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_KZ_MONTHS = {
+    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
+    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
+}  # fmt: skip
+
+
+def _make_date(sc: _Scanner, y: str, m: int | str, d: str, start: int) -> _dt.date:
+    try:
+        return _dt.date(int(y), int(m), int(d))
+    except ValueError:
+        raise RuleError(
+            f"not a calendar date: {sc.text[start:sc.pos].strip()!r} (expected day, month and year of a real date)"
+        ) from None
+
+
+def _numeric_date(sc: _Scanner) -> _dt.date | None:
+    start = sc.pos
+    if g := sc.take(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)"):
+        return _make_date(sc, g["y"], g["m"], g["d"], start)
+    if g := sc.take(r"(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?!\d)"):
+        return _make_date(sc, g["y"], g["m"], g["d"], start)
+    return None
+
+
+def _ru_date(sc: _Scanner) -> _dt.date | None:
+    start = sc.pos
+    if g := sc.take(rf"(?P<d>\d{{1,2}})\s*(?P<mon>{_alternation(_RU_MONTHS)})\s*(?P<y>\d{{4}})(?:\s*года|\s*г\.)?"):
+        return _make_date(sc, g["y"], _RU_MONTHS[g["mon"]], g["d"], start)
+    day = _numeric_date(sc)
+    if day is not None:
+        sc.take(r"года(?![а-я])")
+    return day
+
+
+def _en_date(sc: _Scanner) -> _dt.date | None:
+    start = sc.pos
+    months = _alternation(_EN_MONTHS)
+    if g := sc.take(rf"(?P<mon>{months})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"):
+        return _make_date(sc, g["y"], _EN_MONTHS[g["mon"]], g["d"], start)
+    if g := sc.take(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{months}),?\s+(?P<y>\d{{4}})"):
+        return _make_date(sc, g["y"], _EN_MONTHS[g["mon"]], g["d"], start)
+    return _numeric_date(sc)
+
+
+def _kz_date(sc: _Scanner) -> _dt.date | None:
+    start = sc.pos
+    if g := sc.take(
+        rf"(?P<y>\d{{4}})\s*жылғы\s*(?P<d>\d{{1,2}})\s*(?P<mon>{_alternation(_KZ_MONTHS)})(?:дан|ден|тан|тен|нан|нен)?"
+    ):
+        return _make_date(sc, g["y"], _KZ_MONTHS[g["mon"]], g["d"], start)
+    day = _numeric_date(sc)
+    if day is not None:
+        sc.take(r"(?:жылдан|ж\.)")
+    return day
+
+
+# --------------------------------------------------------------- rules
+
+_RU_PUBLICATION = r"(?:после|со|с)\s*(?:дня|даты)?\s*(?:его|их)?\s*первого\s*официального\s*опубликования"
+_RU_VERB = r"(?:вводится|вводятся)\s*в\s*действие"
+_RU_PERIOD_UNIT = (
+    r"(?:календарн(?:ых|ого|ый|ые)\s*)?"
+    r"(?P<u>дней|дня|день|месяцев|месяца|месяц|лет|года|год)(?![а-я])"
+)
+
+
+def _ru_unit(word: str) -> Unit:
+    if word.startswith(("д", "ден")):
+        return Unit.DAYS
+    if word.startswith("мес"):
+        return Unit.MONTHS
+    return Unit.YEARS
+
+
+def _publication_rule(period: Period) -> Rule:
+    match period.unit:
+        case Unit.DAYS:
+            return DaysAfterPublication(period.n)
+        case Unit.MONTHS:
+            return MonthsAfterPublication(period.n)
+        case Unit.YEARS:
+            return YearsAfterPublication(period.n)
+        case _:  # pragma: no cover - closed enum
+            raise RuleError(f"unknown unit {period.unit!r}")
+
+
+def _anchor_to(sc: _Scanner, end: int) -> OtherAct:
+    """An anchor outside the act: the rest of the clause, as written."""
+    sc.ws()
+    stop = end
+    while stop > sc.pos and (sc.text[stop - 1].isspace() or sc.text[stop - 1] in ".;,"):
+        stop -= 1
+    written = sc.text[sc.pos : stop]
+    if not written:
+        raise RuleError("a rule counted from another act's entry into effect names no act")
+    sc.pos = stop
+    return OtherAct(written)
+
+
+def _ru_rule(sc: _Scanner, end: int) -> Rule | None:
+    """A Russian rule at the scanner's position (after "вводится в действие")."""
+    save = sc.pos
+    if sc.take(r"по\s*истечении"):
+        n = _ru_cardinal(sc)
+        u = sc.take(_RU_PERIOD_UNIT) if n is not None else None
+        if n is None or u is None:
+            sc.pos = save
+            return None
+        period = Period(n, _ru_unit(u["u"]))
+        if sc.take(_RU_PUBLICATION):
+            return _publication_rule(period)
+        if sc.take(r"(?:после|со|с)\s*(?:дня|даты|момента)\s*(?:его\s*)?введения\s*в\s*действие"):
+            if sc.take(r"настоящего\s*закона(?![а-я])"):
+                return Chained(period, ThisAct())
+            return Chained(period, _anchor_to(sc, end))
+        sc.pos = save
+        return None
+    if sc.take(r"(?:со\s*дня|с\s*момента)\s*(?:его|их)?\s*первого\s*официального\s*опубликования"):
+        return OnPublication()
+    if sc.take(r"после\s*(?:дня\s*)?(?:его|их)?\s*первого\s*официального\s*опубликования"):
+        return DayAfterPublication()
+    if sc.take(r"со\s*дня\s*(?:его\s*)?(?:подписания|принятия)"):
+        return OnSigning()
+    if sc.take(r"(?:со\s*дня|с\s*даты|с\s*момента)\s*введения\s*в\s*действие"):
+        if sc.take(r"настоящего\s*закона(?![а-я])"):
+            raise RuleError("a rule \"from this act's own entry into effect\" says nothing of its own")
+        return Chained(None, _anchor_to(sc, end))
+    if sc.take(r"со?(?=\s*\d)"):
+        day = _ru_date(sc)
+        if day is not None:
+            return FixedDate(day)
+    sc.pos = save
+    return None
+
+
+_EN_VERB = (
+    r"(?:shall\s+be\s+(?:enforced|enacted|promulgated|effective|introduced|"
+    r"(?:put|brought)\s+into\s+(?:force|effect|operation))|"
+    r"shall\s+(?:become\s+effective|(?:come|enter)\s+into\s+(?:force|effect)|take\s+effect)|"
+    r"(?:is|are)\s+(?:enforced|enacted|effective)|enacted|effective|enforced|"
+    r"(?:comes?|enters?)\s+into\s+(?:force|effect)|takes?\s+effect)\b"
+)
+_EN_PUBLICATION = r"(?:its|their|the)\s+first\s+official\s+publication"
+
+
+def _en_rule(sc: _Scanner, end: int) -> Rule | None:
+    save = sc.pos
+    sc.take(r"(?:upon|on|after)\s+(?:the\s+)?(?:expiry|expiration)\s+of\b")
+    n = _en_number(sc)
+    if n is not None:
+        u = sc.take(r"(?:calendar\s+)?(?P<u>days?|months?|years?)\b")
+        if u is None:
+            sc.pos = save
+            return None
+        unit = {"d": Unit.DAYS, "m": Unit.MONTHS, "y": Unit.YEARS}[u["u"][0]]
+        period = Period(n, unit)
+        if sc.take(rf"(?:after|from)\s+(?:the\s+(?:date|day)\s+of\s+)?{_EN_PUBLICATION}"):
+            return _publication_rule(period)
+        if sc.take(r"(?:after|from)\s+(?:the\s+(?:date|day)\s+of\s+)?(?:the\s+)?(?:entry|enactment|introduction)\s+"
+                   r"(?:into\s+(?:force|effect)\s+)?of\s+this\s+law\b"):
+            return Chained(period, ThisAct())
+        sc.pos = save
+        return None
+    sc.pos = save
+    # the Adilet translation renders "со дня его первого официального
+    # опубликования" (179-VI) as "after its first official publication"
+    if sc.take(rf"(?:after|upon|from|on)\s+{_EN_PUBLICATION}"):
+        return OnPublication()
+    if sc.take(rf"(?:from|on|as\s+of)\s+the\s+(?:date|day)\s+of\s+{_EN_PUBLICATION}"):
+        return OnPublication()
+    if sc.take(rf"after\s+the\s+(?:date|day)\s+of\s+{_EN_PUBLICATION}"):
+        return DayAfterPublication()
+    if sc.take(r"(?:from|on|as\s+of)\s+the\s+(?:date|day)\s+of\s+(?:its\s+)?signing\b"):
+        return OnSigning()
+    if sc.take(r"(?:from|as\s+of|since|on)\b"):
+        sc.take(r"the\b")
+        day = _en_date(sc)
+        if day is not None:
+            return FixedDate(day)
+    sc.pos = save
+    return None
+
+
+_KZ_VERB = r"қолданысқа\s*енгізіл(?:еді|ед|сін)"
+
+
+def _kz_rule(sc: _Scanner, end: int) -> Rule | None:
+    save = sc.pos
+    if head := sc.take(r"алғашқы\s*ресми\s*жариялан(?:ған\s*күнінен|ғанынан|ған\s*күннен)\s*кейін"):
+        after = sc.pos
+        sc.take(r"күнтізбелік")
+        n = _kz_number(sc)
+        if n is not None:
+            u = sc.take(r"(?P<u>күн|ай|жыл)\s*өткен\s*соң")
+            if u is None:
+                sc.pos = save
+                return None
+            unit = {"күн": Unit.DAYS, "ай": Unit.MONTHS, "жыл": Unit.YEARS}[u["u"]]
+            return _publication_rule(Period(n, unit))
+        sc.pos = after
+        if "күн" in head.group():
+            return DayAfterPublication()  # "after the DAY of first publication"
+        # "жарияланғанынан кейін" alone ("after its publication") is how the
+        # English renders "со дня": ambiguous without a period, so not read
+        sc.pos = save
+        return None
+    if sc.take(r"алғашқы\s*ресми\s*жарияланған\s*күнінен\s*бастап"):
+        return OnPublication()
+    if sc.take(r"қол\s*қойылған\s*күнінен\s*бастап"):
+        return OnSigning()
+    day = _kz_date(sc)
+    if day is not None and sc.take(r"бастап"):
+        return FixedDate(day)
+    sc.pos = save
+    return None
+
+
+_RULE_READERS: dict[str, Callable[[_Scanner, int], Rule | None]] = {
+    "rus": _ru_rule,
+    "eng": _en_rule,
+    "kaz": _kz_rule,
+}
+_EXAMPLES = {
+    "rus": "'вводится в действие по истечении десяти календарных дней после дня его первого "
+    "официального опубликования' or 'вводится в действие с 1 января 2015 года'",
+    "eng": "'shall be enforced upon expiry of ten calendar days after its first official publication' "
+    "or 'shall be enforced from 01.01.2016'",
+    "kaz": "'алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа "
+    "енгізіледі' or '2012.01.01 бастап қолданысқа енгізіледі'",
+}
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGS:
+        raise RuleError(f"unknown language {lang!r}: expected one of {', '.join(LANGS)}")
+
+
+def parse_rule(text: str, lang: str) -> Rule:
+    """One commencement rule as written (a footnote's parenthesis, with or
+    without its verb and subject) → a rule object.
+
+    Raises :class:`RuleError` quoting the phrase when it is not understood.
+    """
+    _check_lang(lang)
+    sc = _Scanner(text, lang)
+    sc.take(r"\(")
+    end = len(text.rstrip().rstrip(").;").rstrip())
+    if lang == "rus":
+        sc.take(r"настоящий\s*закон")
+        sc.take(_RU_VERB)
+    elif lang == "eng":
+        sc.take(r"this\s+law\b")
+        sc.take(_EN_VERB)
+    else:
+        sc.take(r"осы\s*заң")
+    reached = sc.pos
+    rule = _RULE_READERS[lang](sc, end)
+    if rule is not None and lang == "kaz":
+        sc.take(_KZ_VERB)
+    sc.take(r"[.;]")
+    sc.take(r"\)")
+    sc.take(r"[.;]")
+    if rule is None or not sc.done():
+        where = sc.text[sc.pos if rule is not None else reached :].strip()
+        raise RuleError(
+            f"unrecognised commencement rule {_flat(text)!r} ({lang}): could not read {_flat(where)[:80]!r}; "
+            f"expected a rule such as {_EXAMPLES[lang]}"
+        )
+    return rule
+
+
+# -------------------------------------------------------------- places
+
+_RANK = {"part": 0, "subparagraph": 1, "paragraph": 2, "article": 3}
+_RU_UNIT_WORDS = (
+    ("subparagraph", r"подпункт(?:ами|ах|ам|ов|ом|ы|а|е)?"),
+    ("paragraph", r"пункт(?:ами|ах|ам|ов|ом|ы|а|е)?"),
+    ("article", r"(?:стать(?:ями|ях|ям|ей|и|я|ю)|статей)"),
+    ("part", r"абзац(?:ами|ах|ам|ев|ем|ы|а|е)?"),
+    ("part", r"част(?:ями|ях|ям|ей|ью|и|ь)"),
+)
+_RU_ANY_UNIT = "(?:" + "|".join(p for _, p in _RU_UNIT_WORDS) + ")"
+_EN_UNIT_WORDS = (
+    ("subparagraph", r"sub-?paragraphs?\b"),
+    ("paragraph", r"paragraphs?\b"),
+    ("article", r"articles?\b"),
+)
+_EN_ANY_UNIT = "(?:" + "|".join(p for _, p in _EN_UNIT_WORDS) + ")"
+
+
+@attrs.define
+class _Path:
+    """A place being read: its segments from the outermost known down."""
+
+    segments: list[tuple[str, str]]
+    group: int
+
+    @property
+    def top(self) -> int:
+        return _RANK[self.segments[0][0]]
+
+    def eid(self) -> str:
+        return format_eid(self.segments)
+
+
+@attrs.define
+class _Places:
+    """Places of one sentence, read left to right.
+
+    A unit named right after smaller units, with no comma or "и" between
+    ("абзацев второго и третьего подпункта 1)", "пункта 55 статьи 1"), is
+    their container, and the container of every unit of the same list still
+    waiting for one ("подпунктов 2), 4), ... подпунктов 15) и 16) пункта 46":
+    all of them are in item 46).  An article said once at the end of the
+    sentence is the article of every place before it.
+    """
+
+    paths: list[_Path] = attrs.Factory(list)
+
+    def add(self, kind: str, nums: list[str], adjacent_to: str | None, group: int, where: str) -> list[_Path]:
+        rank = _RANK[kind]
+        if adjacent_to is not None:
+            if _RANK[adjacent_to] >= rank:
+                raise RuleError(f"a {kind} cannot contain the {adjacent_to} named before it: {where!r}")
+            if len(nums) != 1:
+                raise RuleError(f"several containers for the same units: {where!r}")
+            closed = [
+                p for p in self.paths if p.top < rank and (kind == "article" or p.group == group)
+            ]
+            for path in closed:
+                path.segments.insert(0, (kind, nums[0]))
+            return []
+        new = [_Path([(kind, n)], group) for n in nums]
+        self.paths.extend(new)
+        return new
+
+    def finish(self, text: str) -> None:
+        for path in self.paths:
+            if path.top != _RANK["article"]:
+                raise RuleError(
+                    f"no article given for {format_eid(path.segments)!r} (as written: {_flat(text)!r})"
+                )
+
+
+def _ru_nums(sc: _Scanner, kind: str) -> list[str] | None:
+    """The numbers after a unit word: "15, 16, 17 и 18", "1), 2) и 4)",
+    "второго – двадцать пятого, тридцать третьего – сорокового"."""
+
+    def one(s: _Scanner) -> str | None:
+        if kind == "part":
+            value = _ru_ordinal(s)
+            return None if value is None else str(value)
+        pattern = r"\d+(?:-\d+)*\)" if kind == "subparagraph" else r"\d+(?:-\d+)*(?![\d)])"
+        got = s.take(pattern)
+        return None if got is None else got.group().rstrip(")")
+
+    first = one(sc)
+    if first is None:
+        return None
+    nums = [first]
+    while True:
+        save = sc.pos
+        # a hyphen inside a number is part of it ("2-1"); between numbered
+        # items only a dash makes a range
+        dash = r"[–—-]" if kind in ("part", "subparagraph") else r"[–—]"
+        if sc.take(dash):
+            nxt = one(sc)
+            if nxt is None:
+                sc.pos = save
+                break
+            lo, hi = int(nums[-1].split("-")[0]), int(nxt.split("-")[0])
+            if "-" in nums[-1] or "-" in nxt or hi <= lo:
+                raise RuleError(f"not a range of {kind}s: {sc.text[save:sc.pos].strip()!r}")
+            nums.extend(str(i) for i in range(lo + 1, hi + 1))
+            continue
+        if sc.take(r"(?:,\s*(?:и(?![а-я])\s*)?|и(?![а-я]))"):
+            nxt = one(sc)
+            if nxt is None:
+                sc.pos = save
+                break
+            nums.append(nxt)
+            continue
+        break
+    return nums
+
+
+def _ru_places(sc: _Scanner, state: _Places, group: int) -> list[_Path]:
+    """Read a list of places at the scanner ("подпункта 13) пункта 1,
+    подпункта 1), абзацев второго и четвертого подпункта 2) ..."); return the
+    places the list names (their paths complete once their article is read)."""
+    named: list[_Path] = []
+    previous: str | None = None
+    start = sc.pos
+    while True:
+        before = sc.pos
+        adjacent = previous
+        if previous is not None:
+            gap = sc.take(r"(?:,\s*(?:а\s*также\s+|и\s+)?|и\s+|а\s*также\s+)(?=" + _RU_ANY_UNIT + ")")
+            if gap is not None:
+                adjacent = None
+        kind = None
+        for k, pattern in _RU_UNIT_WORDS:
+            if sc.take(pattern + r"(?![а-я])") or (k != "part" and sc.take(pattern + r"(?=\d)")):
+                kind = k
+                break
+        if kind is None:
+            sc.pos = before
+            break
+        nums = _ru_nums(sc, kind)
+        if nums is None:
+            sc.pos = before
+            break
+        named.extend(state.add(kind, nums, adjacent, group, sc.text[start : sc.pos]))
+        previous = kind
+    return named
+
+
+def _en_places(sc: _Scanner, state: _Places, group: int) -> list[_Path]:
+    """"subparagraph 2) of paragraph 4 of Article 20": "of" names a container."""
+    named: list[_Path] = []
+    previous: str | None = None
+    start = sc.pos
+    while True:
+        before = sc.pos
+        adjacent = None
+        if previous is not None:
+            if sc.take(r"of\s+(?=" + _EN_ANY_UNIT + ")"):
+                adjacent = previous
+            elif sc.take(r"(?:,\s*(?:and\s+)?|and\s+)(?=" + _EN_ANY_UNIT + ")") is None:
+                break
+        kind = None
+        for k, pattern in _EN_UNIT_WORDS:
+            if sc.take(pattern):
+                kind = k
+                break
+        if kind is None:
+            sc.pos = before
+            break
+        nums: list[str] = []
+        while True:
+            got = sc.take(r"\d+(?:-\d+)*\)?")
+            if got is None:
+                break
+            nums.append(got.group().rstrip(")"))
+            if not sc.at(r"(?:,\s*(?:and\s+)?|and\s+)\d"):
+                break
+            sc.take(r"(?:,\s*(?:and\s+)?|and\s+)")
+        if not nums:
+            sc.pos = before
+            break
+        named.extend(state.add(kind, nums, adjacent, group, sc.text[start : sc.pos]))
+        previous = kind
+    return named
+
+
+# --------------------------------------------------- commencement articles
+
+
+@attrs.define
+class _Group:
+    """An exception being read; its places complete at the end of the sentence."""
+
+    paths: list[_Path]
+    rule: Rule | None
+    as_written: str
+    clause: str
+    scope: str | None = None
+    in_part: str | None = None
+    within: int | None = None
+
+    def build(self) -> SpecialRule:
+        if self.rule is None:  # pragma: no cover - checked by the caller
+            raise RuleError(f"no rule for {self.clause!r}")
+        places = tuple(dict.fromkeys(p.eid() for p in self.paths))
+        return SpecialRule(places, self.rule, self.as_written, self.clause, self.scope, self.in_part, self.within)
+
+
+@attrs.define
+class _Article:
+    """What has been read of an article so far."""
+
+    text: str
+    lang: str
+    general: Rule | None = None
+    as_written: str = ""
+    groups: list[_Group] = attrs.Factory(list)
+    sunsets: list[Sunset] = attrs.Factory(list)
+    suspensions: list[Suspension] = attrs.Factory(list)
+    remarks: list[Remark] = attrs.Factory(list)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines (each paragraph of the acts is one line)."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _blocks(text: str, start: int) -> list[tuple[int, int]]:
+    """Paragraphs joined with their continuations: the numbered items after
+    "за исключением:" and the lines after a paragraph ending in a colon."""
+    blocks: list[list[int]] = []
+    for a, b in _paragraphs(text):
+        if b <= start:
+            continue
+        a = max(a, start)
+        line = text[a:b].strip()
+        if not line:
+            continue
+        prev = text[blocks[-1][0] : blocks[-1][1]].rstrip() if blocks else ""
+        new = (
+            not blocks
+            or re.match(r"\d+\.\s", line) is not None
+            or line.lower().startswith(("сноска", "footnote", "ескерту"))
+            or prev.endswith((".", ".»", '."', "!"))
+        )
+        if new:
+            blocks.append([a, b])
+        else:
+            blocks[-1][1] = b
+    return [(a, b) for a, b in blocks]
+
+
+_HEADING = {
+    "rus": r"\s*(?:#+\s*)?статья\s*\d+(?:-\d+)*\.",
+    "eng": r"\s*(?:#+\s*)?article\s*\d+(?:-\d+)*\.",
+    "kaz": r"\s*(?:#+\s*)?\d+(?:-\d+)*-бап\.",
+}
+_SUBJECT = {"rus": r"настоящий\s*закон", "eng": r"this\s+law\b", "kaz": r"осы\s*заң"}
+_EXCEPT = {
+    "rus": r",?\s*за\s*исключением",
+    "eng": r",?\s*(?:with\s+the\s+exception\s+of|except\s+for|except)\b",
+}
+_WHICH = r",?\s*которы[йе]\s*(?:вводится|вводятся)\s*в\s*действие"
+
+
+def looks_like_article(text: str, lang: str) -> bool:
+    """True when ``text`` is a whole commencement article rather than one rule."""
+    m = _match_view(text, lang)
+    signs = {
+        "rus": r"за\s*исключением|^\s*(?:#+\s*)?статья\s*\d|\n\s*\d+\.\s",
+        "eng": r"with\s+the\s+exception|^\s*(?:#+\s*)?article\s*\d|\n\s*\d+\.\s",
+        "kaz": r"қоспағанда|^\s*(?:#+\s*)?\d+-бап|\n\s*\d+\.\s",
+    }
+    return re.search(signs.get(lang, "$^"), m) is not None
+
+
+def parse_commencement(text: str, lang: str) -> "Commencement":
+    """A whole entry-into-force article → :class:`Commencement`.
+
+    Exceptions are addressed by the amending act's own structure and become
+    eIds in the same grammar as laws ("абзацев второго и четвертого
+    подпункта 2) пункта 3 статьи 1" → ``art_1__para_3__subpara_2__part_2``,
+    ``..._part_4``).  Paragraphs that are not about commencement are kept as
+    remarks; a sentence that puts something into effect in words the grammar
+    does not know raises :class:`RuleError`.
+    """
+    _check_lang(lang)
+    view = _match_view(text, lang)
+    head = _rx(_HEADING[lang]).match(view)
+    start = head.end() if head else 0
+    art = _Article(text, lang)
+    for a, b in _blocks(text, start):
+        _block(art, a, b)
+    if art.general is None:
+        raise RuleError(
+            f"no general rule (\"{'Настоящий Закон вводится в действие' if lang == 'rus' else 'This Law ...'} ...\") "
+            f"in the commencement article {_flat(text)[:120]!r}"
+        )
+    missing = [g for g in art.groups if g.rule is None]
+    if missing:
+        raise RuleError(
+            "excepted but no rule given for "
+            + ", ".join(repr(_flat(g.clause)) for g in missing)
+            + f" in {_flat(text)[:120]!r}"
+        )
+    return Commencement(
+        general=art.general,
+        as_written=art.as_written,
+        exceptions=tuple(g.build() for g in art.groups),
+        sunsets=tuple(art.sunsets),
+        suspensions=tuple(art.suspensions),
+        remarks=tuple(art.remarks),
+        text=text,
+    )
+
+
+def _block(art: _Article, a: int, b: int) -> None:
+    text, lang = art.text, art.lang
+    sc = _Scanner(text, lang, a, b)
+    sc.take(r"\d+\.(?!\d)")
+    body = text[sc.pos : b].strip()
+    if sc.at(r"(?:сноска|footnote|ескерту)\s*\."):
+        art.remarks.append(Remark("footnote", body))
+        return
+    if sc.at(_SUBJECT[lang]):
+        _main(art, sc)
+        return
+    if lang == "rus":
+        if sc.at(r"приостановить"):
+            _suspension(art, sc)
+            return
+        if sc.at(r"признать\s*утратившим"):
+            art.remarks.append(Remark("repeal", body))
+            return
+        if sc.at(r"установить,?\s*что"):
+            _establish(art, sc)
+            return
+        if sc.at(_RU_ANY_UNIT):
+            if _separate(art, sc):
+                return
+        if sc.find(r"(?:вводится|вводятся)\s*в\s*действие"):
+            raise RuleError(f"unrecognised sentence of a commencement article: {_flat(body)!r}")
+    elif lang == "eng":
+        if sc.at(_EN_ANY_UNIT) and _separate(art, sc):
+            return
+        if sc.find(_EN_VERB):
+            raise RuleError(f"unrecognised sentence of a commencement article: {_flat(body)!r}")
+    elif sc.find(_KZ_VERB):
+        raise RuleError(f"unrecognised sentence of a commencement article: {_flat(body)!r}")
+    art.remarks.append(Remark("other", body))
+
+
+def _read_rule(sc: _Scanner, end: int, what: str) -> Rule:
+    rule = _RULE_READERS[sc.lang](sc, end)
+    if rule is None:
+        raise RuleError(
+            f"unrecognised commencement rule in {what}: could not read {_flat(sc.text[sc.pos:end])[:100]!r}; "
+            f"expected a rule such as {_EXAMPLES[sc.lang]}"
+        )
+    return rule
+
+
+def _main(art: _Article, sc: _Scanner) -> None:
+    """"Настоящий Закон вводится в действие <rule>[, за исключением ...]."""
+    text, lang, end = art.text, art.lang, sc.end
+    block = text[sc.pos : end]
+    if art.general is not None:
+        raise RuleError(f"a second general rule in one commencement article: {_flat(block)!r}")
+    sc.take(_SUBJECT[lang])
+    if lang == "kaz":
+        if sc.find(r"қоспағанда"):
+            raise RuleError(
+                f"exceptions of a Kazakh commencement article are not read (use the Russian text): {_flat(block)!r}"
+            )
+        verb_start = sc.pos
+        sc.ws()
+        verb_start = sc.pos
+        art.general = _read_rule(sc, end, repr(_flat(block)))
+        if sc.take(_KZ_VERB) is None:
+            raise RuleError(f"expected 'қолданысқа енгізіледі' after the rule in {_flat(block)!r}")
+        art.as_written = text[verb_start : sc.pos]
+        _end_of_sentence(sc, block)
+        return
+    verb = sc.take(_RU_VERB if lang == "rus" else _EN_VERB)
+    if verb is None:
+        raise RuleError(f"unrecognised sentence of a commencement article: {_flat(block)!r}")
+    stop = sc.find(_EXCEPT[lang])
+    art.general = _read_rule(sc, stop.start() if stop else end, repr(_flat(block)))
+    art.as_written = text[verb.start() : sc.pos]
+    if sc.take(_EXCEPT[lang]):
+        state = _Places()
+        _exceptions(art, sc, state, parent=None)
+        state.finish(block)
+    _end_of_sentence(sc, block)
+
+
+def _end_of_sentence(sc: _Scanner, block: str) -> None:
+    sc.take(r"[.;]")
+    if not sc.done():
+        raise RuleError(f"unrecognised words {_flat(sc.rest())[:100]!r} in {_flat(block)!r}")
+
+
+def _exceptions(art: _Article, sc: _Scanner, state: _Places, parent: int | None) -> None:
+    if sc.take(r":"):
+        while sc.take(r"\d+\)"):
+            nxt = sc.find(r";\s*\d+\)\s")
+            item_end = nxt.start() + 1 if nxt else sc.end
+            _group(art, sc, state, parent, item_end)
+            sc.take(r"[;.]")
+        return
+    while True:
+        _group(art, sc, state, parent, sc.end)
+        unit = _RU_ANY_UNIT if art.lang == "rus" else _EN_ANY_UNIT
+        if sc.at(r",\s*" + unit) is None:
+            return
+        sc.take(r",")
+
+
+def _group(art: _Article, sc: _Scanner, state: _Places, parent: int | None, end: int) -> None:
+    """One exception: places, then "который(е) вводится(ятся) в действие <rule>"."""
+    text, lang = art.text, art.lang
+    sc.ws()
+    start = sc.pos
+    group_id = len(art.groups)
+    scope: str | None = None
+    if lang == "rus" and sc.at(r"(?:норм|положени)"):
+        which = sc.find(_WHICH)
+        if which is None or which.start() > end:
+            raise RuleError(f"an exception by content without its rule: {_flat(text[start:end])!r}")
+        scope = text[start : which.start()].strip()
+        sc.pos = which.start()
+        paths: list[_Path] = []
+    else:
+        reader = _ru_places if lang == "rus" else _en_places
+        paths = reader(sc, state, group_id)
+        if not paths and sc.pos == start:
+            raise RuleError(
+                f"expected the places of an exception (\"пункта 53 статьи 1\"), found {_flat(text[start:end])[:100]!r}"
+            )
+    sc.take(r"настоящего\s*закона(?![а-я])" if lang == "rus" else r"of\s+this\s+law\b")
+    in_part = _in_part(sc, end)
+    which = sc.take(_WHICH) if lang == "rus" else None
+    if which is None:
+        # "за исключением подпункта 2) пункта 4 статьи 20 в части ...": the
+        # rule follows in a paragraph of its own
+        art.groups.append(_Group(paths, None, "", text[start : sc.pos].strip(), scope, in_part, parent))
+        return
+    verb_start = which.start() + which.group().index("вводи" if "вводи" in which.group() else "вводя")
+    if sc.take(r":"):
+        rule: Rule = _branches(sc, end)
+    else:
+        rule = _read_rule(sc, end, repr(_flat(text[start:end])))
+    written = text[verb_start : sc.pos].strip()
+    art.groups.append(_Group(paths, rule, written, text[start : sc.pos].strip(), scope, in_part, parent))
+    if sc.take(_EXCEPT[lang]):
+        _exceptions(art, sc, state, parent=group_id)
+
+
+def _in_part(sc: _Scanner, end: int) -> str | None:
+    """"в части запрета транзита ..." / "regarding ...": the exception covers
+    only part of a unit's content."""
+    got = sc.take(r"(?:в\s*части|regarding)\b")
+    if got is None:
+        return None
+    start = got.start()
+    stop = sc.find(_WHICH) if sc.lang == "rus" else sc.find(_EN_VERB)
+    if sc.lang == "rus" and stop is None:
+        stop = sc.find(r"(?:вводится|вводятся)\s*в\s*действие")
+    stop_at = stop.start() if stop is not None and stop.start() <= end else end
+    while stop_at > sc.pos and (sc.text[stop_at - 1].isspace() or sc.text[stop_at - 1] in ".;"):
+        stop_at -= 1
+    sc.pos = stop_at
+    return sc.text[start:stop_at].strip()
+
+
+def _branches(sc: _Scanner, end: int) -> Conditional:
+    """"вводятся в действие: с 1 января 2024 года для ...; с 1 июля 2024 года для ..."."""
+    branches: list[Branch] = []
+    while sc.take(r"со?(?=\s*\d)"):
+        day = _ru_date(sc)
+        if day is None:
+            raise RuleError(f"expected a date in a conditional rule, found {_flat(sc.rest())[:80]!r}")
+        sc.ws()
+        semi = sc.find(r";")
+        stop = semi.start() if semi and semi.start() < end else end
+        cond_end = stop
+        while cond_end > sc.pos and (sc.text[cond_end - 1].isspace() or sc.text[cond_end - 1] in "."):
+            cond_end -= 1
+        condition = sc.text[sc.pos : cond_end]
+        if not _rx(r"(?:для|в\s*отношении)").match(sc.m, sc.pos):
+            raise RuleError(f"expected the addressees ('для ...') of a conditional rule, found {condition!r}")
+        branches.append(Branch(FixedDate(day), condition))
+        sc.pos = cond_end
+        sc.take(r";")
+    if len(branches) < 2:
+        raise RuleError(f"a conditional rule needs at least two dates: {_flat(sc.text[sc.pos:end])!r}")
+    return Conditional(tuple(branches))
+
+
+def _separate(art: _Article, sc: _Scanner) -> bool:
+    """"Абзацы второй и четвертый подпункта 3) пункта 13 статьи 1 настоящего
+    Закона вводятся в действие с 1 июля 2014 года."  False when the
+    paragraph names places but does not put them into effect."""
+    text, lang, end = art.text, art.lang, sc.end
+    save = sc.pos
+    state = _Places()
+    block = text[sc.pos : end]
+    paths = (_ru_places if lang == "rus" else _en_places)(sc, state, 0)
+    sc.take(r"настоящего\s*закона(?![а-я])" if lang == "rus" else r"of\s+this\s+law\b")
+    in_part = _in_part(sc, end)
+    verb = sc.take(_RU_VERB if lang == "rus" else _EN_VERB)
+    if verb is None or not paths:
+        sc.pos = save
+        return False
+    state.finish(block)
+    rule = _read_rule(sc, end, repr(_flat(block)))
+    written = text[verb.start() : sc.pos]
+    _end_of_sentence(sc, block)
+    places = tuple(dict.fromkeys(p.eid() for p in paths))
+    for group in art.groups:
+        if group.rule is None and tuple(dict.fromkeys(p.eid() for p in group.paths)) == places:
+            group.rule, group.as_written = rule, written
+            group.in_part = group.in_part or in_part
+            return True
+    art.groups.append(_Group(paths, rule, written, block.strip(), None, in_part, None))
+    return True
+
+
+def _establish(art: _Article, sc: _Scanner) -> None:
+    """"Установить, что ...": a sunset ("действуют до ..."), an interim
+    wording ("действует в следующей редакции") or another transitional rule."""
+    text, end = art.text, sc.end
+    block = text[sc.pos : end].strip()
+    sc.take(r"установить,?\s*что:?")
+    sc.take(r"со\s*дня\s*введения\s*в\s*действие\s*настоящего\s*закона\s*до")
+    if sc.at(r"\d"):
+        _ru_date(sc)
+    state = _Places()
+    paths: list[_Path] = []
+    if sc.at(_RU_ANY_UNIT):
+        paths = _ru_places(sc, state, 0)
+    try:
+        state.finish(block)
+    except RuleError:
+        paths = []
+    places = tuple(dict.fromkeys(p.eid() for p in paths))
+    sc.take(r"настоящего\s*закона(?![а-я])")
+    if places and sc.take(r"(?:действует|действуют)\s*до(?![а-я])"):
+        start = sc.pos
+        until = _ru_date(sc)
+        if until is None:
+            raise RuleError(f"expected the date a sunset ends, found {_flat(text[start:end])[:60]!r}")
+        _end_of_sentence(sc, block)
+        art.sunsets.append(Sunset(places, until, block))
+        return
+    view = _match_view(block, "rus")
+    kind = "interim wording" if "в следующей редакции" in _flat(view) else "transitional"
+    if re.search(r"(?:вводится|вводятся)\s*в\s*действие", view):
+        raise RuleError(f"unrecognised sentence of a commencement article: {_flat(block)!r}")
+    art.remarks.append(Remark(kind, block, places))
+
+
+def _suspension(art: _Article, sc: _Scanner) -> None:
+    """"Приостановить с 1 января 2020 года до 16 декабря 2020 года действие ..."."""
+    text, end = art.text, sc.end
+    block = text[sc.pos : end].strip()
+    sc.take(r"приостановить")
+    start = end_ = None
+    if sc.take(r"со?(?=\s*\d)"):
+        start = _ru_date(sc)
+    if sc.take(r"до(?=\s*\d)"):
+        end_ = _ru_date(sc)
+    if start is None or end_ is None or sc.take(r"действие") is None:
+        raise RuleError(f"expected 'Приостановить с <date> до <date> действие <places>': {_flat(block)[:120]!r}")
+    state = _Places()
+    paths = _ru_places(sc, state, 0)
+    if not paths:
+        raise RuleError(f"a suspension names no places: {_flat(block)[:120]!r}")
+    state.finish(block)
+    places = tuple(dict.fromkeys(p.eid() for p in paths))
+    art.suspensions.append(
+        Suspension(places, start, end_, block, interim="в следующей редакции" in _flat(_match_view(block, "rus")))
+    )
