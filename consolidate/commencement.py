@@ -439,7 +439,7 @@ def _chained(
             )
     text = f"{counted} [{what}: {base.derivation}]"
     retroactive = adopted is not None and late < adopted
-    if retroactive:
+    if adopted is not None and retroactive:
         text += f"; before the act was adopted ({_iso(adopted)}): retroactive"
     return Effective(early, late, text, retroactive=retroactive)
 

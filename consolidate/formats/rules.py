@@ -204,7 +204,7 @@ def _ru_cardinal(sc: _Scanner) -> int | None:
         return int(d.group())
     if t := sc.take(f"(?:{_alternation(_RU_TENS)})"):
         value = _RU_TENS[t.group()]
-        if u := sc.take(f"(?:{_alternation(_RU_UNITS)})(?![а-я])"):
+        if u := sc.take(f"(?:{_alternation(_RU_UNITS)})"):
             value += _RU_UNITS[u.group()]
         return value
     if t := sc.take(f"(?:{_alternation(_RU_TEENS)})"):
@@ -781,13 +781,16 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:
-    """Paragraphs joined with their continuations: the numbered items after
-    "за исключением:" and the lines after a paragraph ending in a colon."""
+    """Paragraphs joined with their continuations: a paragraph continues the
+    one before it only after a colon, semicolon or comma (the numbered items
+    after "за исключением:", the branches of a conditional rule)."""
     blocks: list[list[int]] = []
     for a, b in _paragraphs(text):
         if b <= start:
             continue
         a = max(a, start)
+        while a < b and text[a].isspace():
+            a += 1
         line = text[a:b].strip()
         if not line:
             continue
@@ -796,7 +799,7 @@ def _blocks(text: str, start: int) -> list[tuple[int, int]]:
             not blocks
             or re.match(r"\d+\.\s", line) is not None
             or line.lower().startswith(("сноска", "footnote", "ескерту"))
-            or prev.endswith((".", ".»", '."', "!"))
+            or not prev.endswith((":", ";", ","))
         )
         if new:
             blocks.append([a, b])
@@ -810,7 +813,7 @@ _HEADING = {
     "eng": r"\s*(?:#+\s*)?article\s*\d+(?:-\d+)*\.",
     "kaz": r"\s*(?:#+\s*)?\d+(?:-\d+)*-бап\.",
 }
-_SUBJECT = {"rus": r"настоящий\s*закон", "eng": r"this\s+law\b", "kaz": r"осы\s*заң"}
+_SUBJECT = {"rus": r"настоящий\s*закон(?![а-я])", "eng": r"this\s+law\b", "kaz": r"осы\s*заң(?![а-яәғқңөұүһі])"}
 _EXCEPT = {
     "rus": r",?\s*за\s*исключением",
     "eng": r",?\s*(?:with\s+the\s+exception\s+of|except\s+for|except)\b",
@@ -869,6 +872,14 @@ def parse_commencement(text: str, lang: str) -> "Commencement":
     )
 
 
+def _first_block_start(text: str, lang: str) -> int:
+    head = _rx(_HEADING[lang]).match(_match_view(text, lang))
+    start = head.end() if head else 0
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return start
+
+
 def _block(art: _Article, a: int, b: int) -> None:
     text, lang = art.text, art.lang
     sc = _Scanner(text, lang, a, b)
@@ -876,6 +887,10 @@ def _block(art: _Article, a: int, b: int) -> None:
     body = text[sc.pos : b].strip()
     if sc.at(r"(?:сноска|footnote|ескерту)\s*\."):
         art.remarks.append(Remark("footnote", body))
+        return
+    if a == _first_block_start(text, lang) and "\n" not in body and not body.endswith((".", ":", ";")):
+        # the article's title ("Порядок введения в действие настоящего Закона")
+        art.remarks.append(Remark("heading", body))
         return
     if sc.at(_SUBJECT[lang]):
         _main(art, sc)
