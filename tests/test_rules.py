@@ -78,7 +78,7 @@ def footnote_rules(path: Path, marker: str) -> list[tuple[str, str]]:
     """(act number, rule as written) for every act a note names:
     "№ 124-V dated 03.07.2013 (...)", "от 04.12.2015№ 435-V (...)",
     "13.01.2014 N 159-V Заңымен (...)"."""
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if marker in line:
             pairs.extend((act_number(number), rule) for number, rule in CITATION.findall(line))

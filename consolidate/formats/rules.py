@@ -135,14 +135,6 @@ def _alternation(words: dict[str, int]) -> str:
     return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
 
 
-def _attempt(sc: _Scanner, read: Callable[[_Scanner], object]) -> object:
-    save = sc.pos
-    got = read(sc)
-    if got is None:
-        sc.pos = save
-    return got
-
-
 # ------------------------------------------------------------- numbers
 
 _RU_UNITS = {
@@ -174,7 +166,7 @@ _RU_ORD_STEMS = {
     "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90,
     "сот": 100, "двухсот": 200, "трехсот": 300,
 }  # fmt: skip
-_RU_ORD_ENDINGS = r"(?:ьего|ьему|ьим|ого|ому|ым|ый|ой|ий|ая|ое|ые|ых|ью|ья|ья)"
+_RU_ORD_ENDINGS = r"(?:ьего|ьему|ьим|ого|ому|ым|ый|ой|ий|ая|ое|ые|ых|ью|ья)"
 _RU_HUNDREDS = {"сто": 100, "двести": 200, "триста": 300}
 _RU_TENS_CARDINAL = {  # the tens word of a compound ordinal: "двадцать пятого"
     "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
@@ -347,7 +339,7 @@ _RU_PERIOD_UNIT = (
 
 
 def _ru_unit(word: str) -> Unit:
-    if word.startswith(("д", "ден")):
+    if word.startswith("д"):
         return Unit.DAYS
     if word.startswith("мес"):
         return Unit.MONTHS
@@ -942,7 +934,6 @@ def _main(art: _Article, sc: _Scanner) -> None:
             raise RuleError(
                 f"exceptions of a Kazakh commencement article are not read (use the Russian text): {_flat(block)!r}"
             )
-        verb_start = sc.pos
         sc.ws()
         verb_start = sc.pos
         art.general = _read_rule(sc, end, repr(_flat(block)))
