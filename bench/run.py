@@ -1,0 +1,539 @@
+"""``make bench``: the engine against git, SQLite and cat on a code-scale law.
+
+Steps (progress goes to stderr):
+
+1. generate the corpus (:mod:`bench.gen`) into ``bench/work/corpus``;
+2. compile it once and build the peers (:mod:`bench.peers`) from that same
+   history: a git repository with one commit per effective date, a SQLite
+   table of unit versions, a text rendered beforehand for ``cat``;
+3. check that the peers give back the engine's text, then measure the median
+   of ``--runs`` runs (after one warm-up run) of every metric;
+4. measure the shipped corpus (kz-national-security, rus);
+5. profile the cold ``show`` and the compile;
+6. print a table and write ``bench/results/latest.json``.
+
+Targets are reported, never enforced: the run does not fail on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as _dt
+import gc
+import io
+import json
+import os
+import platform
+import pstats
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from bench import gen, peers
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+WORK = BENCH / "work"
+RESULTS = BENCH / "results"
+PEERS = ("git", "sqlite", "cat")
+METRICS = ("show_cold", "asof_inprocess", "diff_cold", "diff_inprocess", "compile")
+TARGETS = {  # metric, peer, ours/peer at most
+    "show_cold": ("git", 1.0),
+    "asof_inprocess": ("git", 0.1),
+    "diff_cold": ("git", 0.5),
+}
+COMPILE_TARGET_S = 2.0
+RSS_TARGET = 10.0
+REAL_TARGET_S = 0.2
+REAL_LAW, REAL_SHOW, REAL_DIFF = "kz-national-security", "2020-12-31", ("2020-07-01", "2020-12-31")
+
+_T0 = time.perf_counter()
+
+
+def log(msg: str) -> None:
+    print(f"[{time.perf_counter() - _T0:6.1f}s] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# measuring
+
+
+def run_child(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Run a command with stdout to /dev/null; return its wall time."""
+    with open(os.devnull, "wb") as null:
+        t = time.perf_counter()
+        proc = subprocess.run(list(argv), stdout=null, env=env)
+        elapsed = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise RuntimeError(f"command failed ({proc.returncode}): {' '.join(argv)[:300]}")
+    return elapsed
+
+
+def cold(argv: Sequence[str], env: dict[str, str], runs: int) -> float:
+    """Median wall time of ``runs`` new processes, after one warm-up run."""
+    run_child(argv, env)
+    return statistics.median(run_child(argv, env) for _ in range(runs))
+
+
+GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
+# Without GNU time, a small Python launcher forks the command and reports its rusage.
+_LAUNCHER = (
+    "import os, sys\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    fd = os.open(os.devnull, os.O_WRONLY); os.dup2(fd, 1); os.execvp(sys.argv[1], sys.argv[1:])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "print(usage.ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
+def peak_rss(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Peak RSS (MiB) of one run of the command.
+
+    ``ru_maxrss`` of a child forked straight from this (large) process would
+    count the pages it shares before ``exec``; GNU time (or a small launcher)
+    forks it from a small process instead.
+    """
+    if GNU_TIME:
+        with open(os.devnull, "wb") as null:
+            proc = subprocess.run([GNU_TIME, "-f", "%M", "-o", "/dev/stderr", *argv], stdout=null,
+                                  stderr=subprocess.PIPE, env=env)
+    else:
+        with open(os.devnull, "wb") as null:
+            proc = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], stdout=null, stderr=subprocess.PIPE,
+                                  env=env)
+    if proc.returncode != 0:
+        raise RuntimeError(f"command failed ({proc.returncode}): {' '.join(argv)[:300]}")
+    return int(proc.stderr.decode().strip().splitlines()[-1]) / 1024  # KiB
+
+
+def inproc(fn: Callable[[], Any], runs: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def profile_top(prof: cProfile.Profile | pstats.Stats, n: int = 15) -> dict[str, str]:
+    out = {}
+    for key in ("tottime", "cumulative"):
+        buf = io.StringIO()
+        stats = pstats.Stats(prof, stream=buf) if isinstance(prof, cProfile.Profile) else prof
+        stats.stream = buf  # type: ignore[attr-defined]
+        stats.strip_dirs().sort_stats(key).print_stats(n)
+        text = buf.getvalue()
+        # keep the table only
+        start = text.find("   ncalls")
+        out[key] = text[start:].rstrip() if start >= 0 else text.rstrip()
+    return out
+
+
+# ---------------------------------------------------------------------------
+
+
+def consolidate_argv() -> list[str]:
+    exe = Path(sys.executable).parent / "consolidate"
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "consolidate.cli"]
+
+
+def fmt_s(x: float | None) -> str:
+    if x is None:
+        return "—"
+    if x >= 1:
+        return f"{x:.2f} s"
+    if x >= 1e-3:
+        return f"{x * 1e3:.1f} ms"
+    return f"{x * 1e6:.0f} µs"
+
+
+def fmt_r(x: float | None) -> str:
+    return "—" if x is None else (f"{x:.2f}×" if x < 100 else f"{x:.0f}×")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run", description="Benchmarks against git, SQLite and cat.")
+    ap.add_argument("--scale", type=float, default=1.0, help="corpus scale (1.0: 10,000 operations)")
+    ap.add_argument("--seed", type=int, default=2024)
+    ap.add_argument("--runs", type=int, default=5, help="runs per measurement (the median is reported)")
+    ap.add_argument("--compile-runs", type=int, default=5, help="runs of the engine's and SQLite's compile (the git build runs once)")
+    ap.add_argument("--as-of", default="2024-12-31", help="the date shown")
+    ap.add_argument("--years", type=int, default=5, help="span of the cold diff, in years back from --as-of")
+    ap.add_argument("--no-real", action="store_true", help="skip the shipped corpus")
+    ap.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    args = ap.parse_args(argv)
+    runs = max(1, args.runs)
+
+    import consolidate.cache as cache
+    from consolidate.diff import diff as engine_diff
+    from consolidate.query import Library
+    from consolidate.render import output
+    from consolidate.timeline import compile_timeline
+
+    WORK.mkdir(exist_ok=True)
+    corpus = WORK / "corpus"
+    cache_dir = WORK / "cache"
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    # Child processes keep their bytecode (under bench/work/pycache) as an installed tool would,
+    # even when this shell sets PYTHONDONTWRITEBYTECODE.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(CONSOLIDATE_CACHE=str(cache_dir), NO_COLOR="1", PYTHONPYCACHEPREFIX=str(WORK / "pycache"))
+    os.environ["CONSOLIDATE_CACHE"] = str(cache_dir)
+    notes: list[str] = [
+        "Python children run with bytecode caching on (PYTHONPYCACHEPREFIX=bench/work/pycache, written by the "
+        "warm-up runs), as an installed command would",
+        f"peak RSS: one run under {'GNU time (%M)' if GNU_TIME else 'a small forking launcher (floor ~8 MiB)'}",
+    ]
+    result: dict[str, Any] = {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+                    "git": subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip(),
+                    "sqlite": sqlite3.sqlite_version, "loadavg_at_start": os.getloadavg()},
+        "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "runs": runs,
+    }
+
+    # 1. the corpus --------------------------------------------------------------
+    log(f"generating the corpus at scale {args.scale} into {corpus}")
+    stats = gen.generate(corpus, scale=args.scale, seed=args.seed, log=log)
+    log(f"  {stats.articles} articles, {stats.units} units, {stats.acts} acts, {stats.operations} operations "
+        f"({', '.join(f'{k} {v}' for k, v in stats.kinds.items())}); {stats.seconds:.1f} s")
+    result["corpus"] = {
+        "scale": args.scale, "seed": args.seed, "articles": stats.articles, "units": stats.units,
+        "acts": stats.acts, "operations": stats.operations, "kinds": stats.kinds,
+        "base_bytes": stats.base_bytes, "act_files_bytes": stats.acts_bytes,
+        "final_articles": stats.final_articles, "final_units": stats.final_units,
+        "generate_seconds": round(stats.seconds, 2),
+    }
+    slug = gen.SLUG
+    day = _dt.date.fromisoformat(args.as_of)
+    diff_a, diff_b = day - relativedelta(years=args.years), day
+
+    # 2. compile once, warm the on-disk cache, build the peers ---------------------
+    ours_cli = consolidate_argv() + ["--corpus", str(corpus)]
+    show_argv = ours_cli + ["show", slug, "--as-of", day.isoformat(), "--lang", "rus"]
+    diff_argv = ours_cli + ["diff", slug, diff_a.isoformat(), diff_b.isoformat(), "--lang", "rus"]
+    log("first `consolidate show` with an empty cache (compiles and writes the cache)")
+    first_show = run_child(show_argv, env)
+    notes.append(f"first `consolidate show` with an empty on-disk cache (compile + pickle write): "
+                 f"{first_show:.2f} s; every other cold measurement has the cache warm")
+
+    lib = Library.open(corpus)
+    tl = lib.timeline(slug, "rus")  # from the cache just written
+    law = lib.law(slug)
+    ours_text = output.show(lib, tl.as_of(day), fmt="text", provision=None, notes=False)
+    text_bytes = len(ours_text.encode())
+    result["corpus"]["consolidated_bytes"] = text_bytes
+    result["corpus"]["version_dates"] = len(peers.version_dates(tl))
+    log(f"  consolidated text on {day}: {text_bytes / 2**20:.1f} MiB, {len(tl.as_of(day).document.units)} units")
+
+    log("rendering every version for git (Timeline.as_of + render_markdown)")
+    versions, render_s = peers.timed(lambda: peers.render_versions(tl, log))
+    log(f"  {len(versions)} versions in {render_s:.1f} s")
+    repo = WORK / "git"
+    log("building the git repository (git fast-import, one commit per version)")
+    revs, git_import_s = peers.timed(lambda: peers.build_git(repo, versions))
+    rev = peers.rev_on(revs, day)
+    git_show_argv = ["git", "-C", str(repo), "show", f"{rev}:{peers.GIT_FILE}"]
+    fast_import_show = cold(git_show_argv, peers.GIT_ENV, runs)
+    log(f"  {len(revs)} commits in {git_import_s:.1f} s; `git show` on the fast-import pack {fmt_s(fast_import_show)}")
+    log("repacking (git repack -a -d -f)")
+    _, git_repack_s = peers.timed(lambda: peers.repack(repo))
+    git_build_s = git_import_s + git_repack_s
+    pack_bytes = sum(p.stat().st_size for p in (repo / ".git" / "objects").rglob("*") if p.is_file())
+    log(f"  repacked in {git_repack_s:.1f} s, objects {pack_bytes / 2**20:.1f} MiB")
+    notes.append(f"git: `git show` at {day} takes {fmt_s(fast_import_show)} on the pack fast-import writes (each text "
+                 "a delta of the one before, chains up to 50 deep) and is measured below after the repack; its time "
+                 "depends on where the blob sits in its delta chain")
+    db = WORK / "bench.sqlite"
+    log("building the SQLite table of unit versions")
+    n_rows, sqlite_build_s = peers.timed(lambda: peers.build_sqlite(db, tl))
+    log(f"  {n_rows} rows in {sqlite_build_s:.2f} s, {db.stat().st_size / 2**20:.1f} MiB")
+    rendered = WORK / "rendered"
+    rendered.mkdir(exist_ok=True)
+    cat_file = rendered / f"{day.isoformat()}.txt"
+    cat_file.write_text(ours_text, encoding="utf-8")
+    rev_a, rev_b = peers.rev_on(revs, diff_a), peers.rev_on(revs, diff_b)
+
+    # the peers hold the same text
+    con = sqlite3.connect(db)
+    same_sqlite = peers.sqlite_show(con, day.isoformat()) == ours_text
+    batch = peers.GitBatch(repo)
+    same_git = batch.show(rev) == output.show(lib, tl.as_of(day), fmt="md", provision=None, notes=False)
+    notes.append(f"check: SQLite text on {day} == `consolidate show` output: {same_sqlite}; "
+                 f"git law.md == `consolidate show --format md`: {same_git}")
+    log(f"  same text: sqlite {same_sqlite}, git {same_git}")
+    ours_diff = lib.diff(slug, diff_a, diff_b, lang="rus")
+    ours_diff_text = output.diff(lib, ours_diff, fmt="text", stream=io.StringIO())
+    diff_file = rendered / f"diff-{diff_a.isoformat()}-{diff_b.isoformat()}.txt"
+    diff_file.write_text(ours_diff_text, encoding="utf-8")
+    sq_changes = peers.sqlite_diff(con, diff_a.isoformat(), diff_b.isoformat())
+    notes.append(f"diff {diff_a} → {diff_b}: {len(ours_diff.changes)} changes (engine; a renumbering is one change), "
+                 f"{len(sq_changes)} eIds whose row differs (SQLite; a renumbering is two)")
+
+    metrics: dict[str, dict[str, float | None]] = {}
+    peak: dict[str, Any] = {}
+
+    # 3a. show_cold -------------------------------------------------------------------
+    log(f"show_cold ({runs} runs each)")
+    sqlite_show_argv = [sys.executable, "-c", peers.SQLITE_SHOW, str(db), day.isoformat()]
+    cat_argv = ["cat", str(cat_file)]
+    m: dict[str, float | None] = {}
+    m["ours"] = cold(show_argv, env, runs)
+    m["git"] = cold(git_show_argv, peers.GIT_ENV, runs)
+    m["sqlite"] = cold(sqlite_show_argv, env, runs)
+    m["cat"] = cold(cat_argv, env, runs)
+    peak["ours_show"] = peak_rss(show_argv, env)
+    peak["git_show"] = peak_rss(git_show_argv, peers.GIT_ENV)
+    peak["sqlite_show"] = peak_rss(sqlite_show_argv, env)
+    peak["cat"] = peak_rss(cat_argv, env)
+    metrics["show_cold"] = m
+    log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()))
+    notes += [
+        f"show_cold ours: `consolidate --corpus DIR {' '.join(show_argv[-6:])}` (new process, on-disk cache warm: "
+        "import, read law.toml and every act file, hash the inputs, unpickle the compiled timeline, as_of, render)",
+        f"show_cold git: `git -C {repo.name} show REV:{peers.GIT_FILE}`, REV the commit of the last version on or "
+        f"before {day} (looked up beforehand)",
+        "show_cold sqlite: `python -c <bench.peers.SQLITE_SHOW> DB DATE` (new interpreter, stdlib sqlite3: every row "
+        "valid on the date ordered by position, joined into the same text)",
+        f"show_cold cat: `cat {cat_file.name}` (the same text rendered beforehand); all with stdout to /dev/null",
+    ]
+
+    # 3b. asof_inprocess ---------------------------------------------------------------
+    log("asof_inprocess")
+    m = {}
+    m["ours"] = inproc(lambda: output.show(lib, tl.as_of(day), fmt="text", provision=None, notes=False), runs)
+    asof_only = inproc(lambda: tl.as_of(day), runs)
+    m["git"] = inproc(lambda: batch.show(rev), runs)
+    m["sqlite"] = inproc(lambda: peers.sqlite_show(con, day.isoformat()), runs)
+    m["cat"] = inproc(lambda: cat_file.read_text(encoding="utf-8"), runs)
+    metrics["asof_inprocess"] = m
+    log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()) + f" (as_of alone {fmt_s(asof_only)})")
+    notes += [
+        f"asof_inprocess ours: Timeline.as_of(D) + rendering to text (as_of alone: {fmt_s(asof_only)}), "
+        "timeline already in memory",
+        "asof_inprocess git: one request to a `git cat-file --batch` kept open (REV:law.md), read and decoded; "
+        "a subprocess is unavoidable for git, this is its cheapest form",
+        "asof_inprocess sqlite: the show query on an open connection + join of the texts",
+        "asof_inprocess cat: reading the rendered file (Path.read_text)",
+    ]
+
+    # 3c. diff_cold --------------------------------------------------------------------
+    log(f"diff_cold {diff_a} → {diff_b}")
+    git_diff_argv = ["git", "-C", str(repo), "diff", "--no-color", rev_a, rev_b]
+    sqlite_diff_argv = [sys.executable, "-c", peers.SQLITE_DIFF, str(db), diff_a.isoformat(), diff_b.isoformat()]
+    m = {}
+    m["ours"] = cold(diff_argv, env, runs)
+    m["git"] = cold(git_diff_argv, peers.GIT_ENV, runs)
+    m["sqlite"] = cold(sqlite_diff_argv, env, runs)
+    m["cat"] = cold(["cat", str(diff_file)], env, runs)
+    peak["ours_diff"] = peak_rss(diff_argv, env)
+    peak["git_diff"] = peak_rss(git_diff_argv, peers.GIT_ENV)
+    peak["sqlite_diff"] = peak_rss(sqlite_diff_argv, env)
+    metrics["diff_cold"] = m
+    log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()))
+    notes += [
+        f"diff_cold ours: `consolidate --corpus DIR {' '.join(diff_argv[-6:])}` (word-level redline of every changed unit, cache warm)",
+        "diff_cold git: `git diff --no-color A B` (line diff of the two law.md blobs)",
+        "diff_cold sqlite: `python -c <bench.peers.SQLITE_DIFF> DB A B` (rows whose intervals differ, paired by eId; "
+        "unit level, no word diff)",
+        "diff_cold cat: `cat` of the engine's diff output saved beforehand",
+    ]
+
+    # 3d. diff_inprocess ---------------------------------------------------------------
+    log("diff_inprocess")
+    m = {}
+    m["ours"] = inproc(lambda: engine_diff(tl, diff_a, diff_b), runs)
+    diff_rendered = inproc(lambda: output.diff(lib, engine_diff(tl, diff_a, diff_b), fmt="text",
+                                               stream=io.StringIO()), runs)
+
+    def git_diff_captured() -> bytes:
+        return subprocess.run(git_diff_argv, capture_output=True, env=peers.GIT_ENV, check=True).stdout
+
+    m["git"] = inproc(git_diff_captured, runs)
+    m["sqlite"] = inproc(lambda: peers.sqlite_diff(con, diff_a.isoformat(), diff_b.isoformat()), runs)
+    m["cat"] = inproc(lambda: diff_file.read_text(encoding="utf-8"), runs)
+    metrics["diff_inprocess"] = m
+    log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()) + f" (with the text redline: {fmt_s(diff_rendered)})")
+    notes += [
+        f"diff_inprocess ours: consolidate.diff.diff(timeline, A, B), structural by eId with before/after units "
+        f"(with the word-level redline rendered as text: {fmt_s(diff_rendered)})",
+        "diff_inprocess git: `git diff` in a subprocess, output captured (no in-process git)",
+        "diff_inprocess sqlite: the diff query on an open connection, paired by eId",
+    ]
+
+    # diff time grows with the changes, not with the law
+    log("diff scaling over spans")
+    dates = peers.version_dates(tl)
+    end = max([d for d in dates if d <= day], default=day)
+    scaling = []
+    for name, delta in (("1 month", relativedelta(months=1)), ("1 year", relativedelta(years=1)),
+                        ("5 years", relativedelta(years=5)), ("whole history", None)):
+        start = law.adopted if delta is None else end - delta
+        d = engine_diff(tl, start, end)
+        t = inproc(lambda: engine_diff(tl, start, end), runs)
+        scaling.append({"span": name, "from": start.isoformat(), "to": end.isoformat(),
+                        "units_changed": len(d.changes), "seconds": t,
+                        "us_per_changed_unit": (t / len(d.changes) * 1e6) if d.changes else None})
+        log(f"  {name:13} {start} → {end}: {len(d.changes):6} changes, {fmt_s(t)}")
+    result["diff_scaling"] = {"units_in_law": len(tl.as_of(day).document.units), "as_of_seconds": asof_only,
+                              "spans": scaling}
+
+    # 3e. compile ------------------------------------------------------------------------
+    crun = max(1, args.compile_runs)
+    log(f"compile ({crun} runs each)")
+
+    def compile_ours() -> Any:
+        return compile_timeline(Library.open(corpus).law(slug), "rus")
+
+    os.environ["CONSOLIDATE_CACHE"] = "off"
+    m = {}
+    m["ours"] = inproc(compile_ours, crun, warmup=0)
+    os.environ["CONSOLIDATE_CACHE"] = str(cache_dir)
+    m["git"] = git_build_s  # one run, at setup: a build takes a minute or more
+    m["sqlite"] = inproc(lambda: peers.build_sqlite(WORK / "build.sqlite", tl), crun, warmup=0)
+    m["cat"] = None
+    (WORK / "build.sqlite").unlink(missing_ok=True)
+    metrics["compile"] = m
+    log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()))
+    notes += [
+        f"compile ours: Library.open + read law.toml, {stats.acts} act files and the base text + compile_timeline "
+        f"(replay of {stats.operations} operations), CONSOLIDATE_CACHE=off, in process",
+        f"compile git: one run (the build above): `git init` + `git fast-import` of {len(versions)} texts already "
+        f"rendered ({git_import_s:.1f} s) + `git repack -a -d -f` ({git_repack_s:.1f} s, on {os.cpu_count()} "
+        f"cores); rendering the texts with the engine took {render_s:.1f} s more",
+        f"compile sqlite: create the table, insert {n_rows} rows from the compiled timeline, index, ANALYZE "
+        "(the replay that produces the rows is not included)",
+    ]
+
+    batch.close()
+    con.close()
+
+    # peak RSS -------------------------------------------------------------------------
+    text_mib = text_bytes / 2**20
+    peak = {k: round(v, 1) for k, v in peak.items()}
+    peak["text_mib"] = round(text_mib, 2)
+    peak["ours_show_over_text"] = round(peak["ours_show"] / text_mib, 1)
+    result["peak_mib"] = peak
+
+    # 4. the shipped corpus ----------------------------------------------------------------
+    if not args.no_real:
+        log("the shipped corpus: kz-national-security (rus)")
+        real_cli = consolidate_argv() + ["--corpus", str(REPO)]
+        real_show = real_cli + ["show", REAL_LAW, "--as-of", REAL_SHOW, "--lang", "rus"]
+        real_diff = real_cli + ["diff", REAL_LAW, *REAL_DIFF, "--lang", "rus"]
+        try:
+            rs, rs_rss = cold(real_show, env, runs), peak_rss(real_show, env)
+            rd, rd_rss = cold(real_diff, env, runs), peak_rss(real_diff, env)
+            result["real_corpus"] = {
+                "law": REAL_LAW, "lang": "rus", "show": " ".join(real_show[-6:]), "diff": " ".join(real_diff[-6:]),
+                "show_cold": rs, "diff_cold": rd, "show_peak_mib": round(rs_rss, 1),
+                "diff_peak_mib": round(rd_rss, 1), "target_seconds": REAL_TARGET_S,
+            }
+            log(f"  show {fmt_s(rs)}, diff {fmt_s(rd)} (target < {REAL_TARGET_S} s)")
+        except RuntimeError as exc:
+            result["real_corpus"] = {"error": str(exc)}
+            log(f"  failed: {exc}")
+
+    # 5. profiles ----------------------------------------------------------------------------
+    log("profiling the cold show and the compile")
+    profiles: dict[str, Any] = {}
+    prof_file = WORK / "show_cold.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof_file), "-m", "consolidate.cli",
+                    *show_argv[len(consolidate_argv()):]], stdout=subprocess.DEVNULL, env=env, check=True)
+    profiles["show_cold"] = profile_top(pstats.Stats(str(prof_file)))
+    os.environ["CONSOLIDATE_CACHE"] = "off"
+    prof = cProfile.Profile()
+    prof.runcall(compile_ours)
+    os.environ["CONSOLIDATE_CACHE"] = str(cache_dir)
+    profiles["compile"] = profile_top(prof)
+    result["profiles"] = profiles
+
+    # 6. report -----------------------------------------------------------------------------
+    ratios: dict[str, dict[str, float | None]] = {}
+    for name, row in metrics.items():
+        ours = row["ours"]
+        ratios[name] = {p: (ours / row[p] if ours is not None and row[p] else None) for p in PEERS}  # type: ignore[operator]
+    targets = {}
+    for name, (peer, limit) in TARGETS.items():
+        r = ratios[name][peer]
+        targets[f"{name} ≤ {limit}× {peer}"] = {"measured": r, "met": r is not None and r <= limit}
+    targets[f"compile ≤ {COMPILE_TARGET_S} s"] = {"measured": metrics["compile"]["ours"],
+                                                 "met": (metrics["compile"]["ours"] or 1e9) <= COMPILE_TARGET_S}
+    targets[f"peak RSS of cold show ≤ {RSS_TARGET}× text"] = {"measured": peak["ours_show_over_text"],
+                                                             "met": peak["ours_show_over_text"] <= RSS_TARGET}
+    if "real_corpus" in result and "show_cold" in result["real_corpus"]:
+        for k in ("show_cold", "diff_cold"):
+            v = result["real_corpus"][k]
+            targets[f"real corpus {k} < {REAL_TARGET_S} s"] = {"measured": v, "met": v < REAL_TARGET_S}
+    result["machine"]["loadavg_at_end"] = os.getloadavg()
+    result.update(metrics=metrics, ratios=ratios, targets=targets, notes=notes)
+    result["build"] = {"render_versions_seconds": render_s, "git_import_seconds": git_import_s,
+                       "git_repack_seconds": git_repack_s, "git_show_before_repack": fast_import_show,
+                       "git_objects_bytes": pack_bytes, "git_commits": len(revs),
+                       "sqlite_build_seconds": sqlite_build_s, "sqlite_rows": n_rows,
+                       "sqlite_bytes": db.stat().st_size}
+
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+    print(report(result))
+    print(f"\nwritten {args.output.relative_to(REPO) if args.output.is_relative_to(REPO) else args.output}")
+    log("done")
+    return 0
+
+
+def report(result: dict[str, Any]) -> str:
+    c = result["corpus"]
+    lines = [
+        f"bench-code: {c['articles']} articles, {c['units']} units (base), {c['acts']} acts, {c['operations']} "
+        f"operations; consolidated text {c['consolidated_bytes'] / 2**20:.1f} MiB; {c['version_dates']} version dates",
+        "",
+        f"{'metric':16}{'ours':>10}{'git':>10}{'sqlite':>10}{'cat':>10}   {'/git':>8}{'/sqlite':>9}{'/cat':>8}",
+    ]
+    for name in METRICS:
+        row, r = result["metrics"][name], result["ratios"][name]
+        lines.append(f"{name:16}" + "".join(f"{fmt_s(row[k]):>10}" for k in ("ours", *PEERS)) + "   "
+                     + f"{fmt_r(r['git']):>8}{fmt_r(r['sqlite']):>9}{fmt_r(r['cat']):>8}")
+    p = result["peak_mib"]
+    lines += ["", f"peak RSS (MiB): ours show {p['ours_show']}, ours diff {p['ours_diff']}, git show {p['git_show']}, "
+              f"git diff {p['git_diff']}, sqlite show {p['sqlite_show']}, cat {p['cat']}; text {p['text_mib']} MiB "
+              f"→ ours show = {p['ours_show_over_text']}× the text"]
+    s = result["diff_scaling"]
+    lines += ["", f"in-process diff vs span (law: {s['units_in_law']} units; as_of of the whole law "
+              f"{fmt_s(s['as_of_seconds'])}):"]
+    for sp in s["spans"]:
+        per = f"{sp['us_per_changed_unit']:.0f} µs/unit" if sp["us_per_changed_unit"] else "—"
+        lines.append(f"  {sp['span']:14}{sp['from']} → {sp['to']}  {sp['units_changed']:6} units  "
+                     f"{fmt_s(sp['seconds']):>9}  {per}")
+    if "real_corpus" in result:
+        rc = result["real_corpus"]
+        if "error" in rc:
+            lines += ["", f"shipped corpus: {rc['error']}"]
+        else:
+            lines += ["", f"shipped corpus ({rc['law']}, rus): cold show {fmt_s(rc['show_cold'])}, cold diff "
+                      f"{fmt_s(rc['diff_cold'])} (target < {rc['target_seconds']} s)"]
+    lines += ["", "targets (reported, not enforced):"]
+    for name, t in result["targets"].items():
+        v = t["measured"]
+        shown = "—" if v is None else (f"{v:.2f}" if isinstance(v, float) else str(v))
+        lines.append(f"  [{'met' if t['met'] else 'MISSED'}] {name}: {shown}")
+    lines += ["", "notes:"] + [f"  - {n}" for n in result["notes"]]
+    lines += ["", "slowest functions of a cold show (tottime):", result["profiles"]["show_cold"]["tottime"]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
