@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .model import ROOT, Document, Status
+from .model import ROOT, Document, Provision, Status
 
 if TYPE_CHECKING:
     from .query import Library
@@ -27,10 +27,15 @@ def _norm(s: str | None) -> str:
     return " ".join((s or "").split())
 
 
+def _full(p: Provision) -> str:
+    """A unit's heading and text, normalised: what a difference shows."""
+    return _norm(" ".join(x for x in (p.heading, p.text) if x))
+
+
 @attrs.frozen
 class Difference:
     eid: str
-    kind: str  # "different" | "missing in replay" | "missing in check point" | "unknown"
+    kind: str  # "different" | "spacing only" | "missing in replay" | "missing in check point" | "unknown"
     replay: str | None
     check: str | None
     acts: tuple[str, ...]
@@ -47,11 +52,13 @@ class CheckPoint:
     unknown: int
     differences: tuple[Difference, ...]
     note: str | None = None
+    spacing: int = 0  # units whose words agree and whose spaces do not (a space lost in one source)
 
     @property
     def agreement(self) -> float:
+        """Units that agree (identical, or differing only in spacing) among the known ones."""
         known = self.compared - self.unknown
-        return self.identical / known if known else 1.0
+        return (self.identical + self.spacing) / known if known else 1.0
 
 
 @attrs.frozen
@@ -75,14 +82,15 @@ class CheckReport:
             out.append("  every operation applies on its date")
         for cp in self.checkpoints:
             out.append(f"  check point {cp.label} ({cp.lang}) as of {cp.date.isoformat()}:")
-            out.append(f"    units compared {cp.compared}, identical {cp.identical}, different {cp.different}, "
-                       f"unknown {cp.unknown}; agreement {cp.agreement:.2%} of known units")
+            out.append(f"    units compared {cp.compared}, identical {cp.identical}, spacing only {cp.spacing}, "
+                       f"different {cp.different}, unknown {cp.unknown}; "
+                       f"agreement {cp.agreement:.2%} of known units")
             if cp.note:
                 out.append(f"    {cp.note}")
             for d in cp.differences:
                 acts = f" [acts: {', '.join(d.acts)}]" if d.acts else ""
                 out.append(f"    {d.kind} {d.eid}{acts}")
-                if d.kind == "different":
+                if d.kind in ("different", "spacing only"):
                     from .redline import render_redline, word_diff
 
                     out.append("      " + render_redline(word_diff(d.replay or "", d.check or ""), color=False))
@@ -98,7 +106,7 @@ class CheckReport:
             "checkpoints": [
                 {
                     "label": cp.label, "lang": cp.lang, "date": cp.date.isoformat(), "compared": cp.compared,
-                    "identical": cp.identical, "different": cp.different, "unknown": cp.unknown,
+                    "identical": cp.identical, "spacing_only": cp.spacing, "different": cp.different, "unknown": cp.unknown,
                     "agreement": cp.agreement, "note": cp.note,
                     "differences": [attrs.asdict(d) for d in cp.differences],
                 }
@@ -122,33 +130,57 @@ def _same_day_conflicts(tl: "Timeline") -> list[str]:
     return out
 
 
-def compare(replay: Document, check: Document, versions: dict[str, Any]) -> tuple[int, int, int, int, list[Difference]]:
-    """Compare two documents unit by unit: (compared, identical, different, unknown, differences)."""
+@attrs.frozen
+class Comparison:
+    compared: int
+    identical: int
+    spacing: int
+    different: int
+    unknown: int
+    differences: tuple[Difference, ...]
+
+
+def _spaceless(s: str) -> str:
+    return "".join(s.split())
+
+
+def compare(replay: Document, check: Document, versions: dict[str, Any]) -> Comparison:
+    """Compare two documents unit by unit (heading, text and status; whitespace normalised).
+
+    Units whose words agree once every space is ignored ("сфереобеспечения" /
+    "сфере обеспечения", a space lost in one source) are counted apart as
+    "spacing only": they agree, and the difference is still listed."""
     eids = [p.eid for p in check.provisions()]
     seen = set(eids)
     eids += [p.eid for p in replay.provisions() if p.eid not in seen]
-    compared = identical = different = unknown = 0
+    compared = identical = spacing = different = unknown = 0
     diffs: list[Difference] = []
     for eid in eids:
         r = replay.units.get(eid)
         c = check.units.get(eid)
         compared += 1
         acts = tuple(versions[eid].acts) if eid in versions else ()
+        if not acts and "__" in eid:  # a unit no act touched: name the acts that changed its siblings
+            parent = eid.rsplit("__", 1)[0] + "__"
+            acts = tuple(dict.fromkeys(a for e, v in versions.items() if e.startswith(parent) for a in v.acts))
         if r is not None and r.status is Status.UNKNOWN:
             unknown += 1
-            diffs.append(Difference(eid, "unknown", None, _norm(c.text) if c else None, acts))
+            diffs.append(Difference(eid, "unknown", None, _full(c) if c else None, acts))
             continue
         if r is None or c is None:
             different += 1
             diffs.append(Difference(eid, "missing in replay" if r is None else "missing in check point",
-                                    _norm(r.text) if r else None, _norm(c.text) if c else None, acts))
+                                    _full(r) if r else None, _full(c) if c else None, acts))
             continue
         if (_norm(r.text), _norm(r.heading), r.status) == (_norm(c.text), _norm(c.heading), c.status):
             identical += 1
+        elif r.status == c.status and _spaceless(_full(r)) == _spaceless(_full(c)):
+            spacing += 1
+            diffs.append(Difference(eid, "spacing only", _full(r), _full(c), acts))
         else:
             different += 1
-            diffs.append(Difference(eid, "different", _norm(r.text), _norm(c.text), acts))
-    return compared, identical, different, unknown, diffs
+            diffs.append(Difference(eid, "different", _full(r), _full(c), acts))
+    return Comparison(compared, identical, spacing, different, unknown, tuple(diffs))
 
 
 def _checkpoint_date(tl: "Timeline", includes: tuple[str, ...]) -> tuple[_dt.date, str | None]:
@@ -185,11 +217,11 @@ def check_law(lib: "Library", slug: str) -> CheckReport:
             day, note = _checkpoint_date(tl, snap.includes)
             view = tl.as_of(day)
             check = read_snapshot(snap.path, law=slug, lang=lang)
-            compared, identical, different, unknown, diffs = compare(view.document, check, view.versions)
-            checkpoints.append(CheckPoint(snap.label, lang, day, compared, identical, different, unknown,
-                                          tuple(diffs), note))
+            cmp = compare(view.document, check, view.versions)
+            checkpoints.append(CheckPoint(snap.label, lang, day, cmp.compared, cmp.identical, cmp.different,
+                                          cmp.unknown, cmp.differences, note, spacing=cmp.spacing))
     n_ops = sum(len(a.operations) for a in law.acts)
     return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts), n_ops)
 
 
-__all__ = ["check_law", "compare", "CheckReport", "CheckPoint", "Difference", "ROOT"]
+__all__ = ["check_law", "compare", "Comparison", "CheckReport", "CheckPoint", "Difference", "ROOT"]

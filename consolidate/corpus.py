@@ -163,6 +163,26 @@ class Act:
         return self.footnote.added
 
 
+@attrs.frozen
+class Gap:
+    """Acts known to have amended the law but missing from the corpus.
+
+    From ``start`` on, no unit's text can be known: the replay marks the whole
+    text ``unknown`` (later operations that restate a unit make it known again)."""
+
+    start: _dt.date
+    reason: str  # what shows the acts exist, and why the date is a safe lower bound
+
+    def as_act(self, law_dir: Path) -> Act:
+        """The gap as an act without text touching the whole law (replayed like one)."""
+        return Act(
+            number="missing acts", adopted=self.start, title="", lang="rus", path=law_dir / "law.toml",
+            operations_available=False, publication=Publication(None), commencement_text=None,
+            commencement_lang="rus", stated_effective=self.start,
+            footnote=Footnote(touches=("law",)), operations=(), op_effective={},
+        )
+
+
 @attrs.frozen(eq=False)
 class Law:
     slug: str
@@ -173,6 +193,7 @@ class Law:
     snapshots: tuple[Snapshot, ...]
     acts: tuple[Act, ...]
     directory: Path
+    gaps: tuple[Gap, ...] = ()
 
     def base(self, lang: str) -> Snapshot | None:
         for snap in self.snapshots:
@@ -426,7 +447,13 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
             raise DataError(
                 f"snapshot {snap.label} includes acts with no act file: {', '.join(unknown)}", file=str(path)
             )
+    gaps = tuple(
+        Gap(start=_date(_req(g, "from", (_dt.date,), path, "gap"), "from", path, "gap"),
+            reason=_req(g, "reason", str, path, "gap"))
+        for g in (_opt(data, "gaps", list, path, what) or [])
+    )
     return Law(
+        gaps=gaps,
         slug=slug,
         work=_req(data, "work", str, path, what),
         number=_req(data, "number", str, path, what),

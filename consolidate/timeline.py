@@ -135,7 +135,9 @@ class Timeline:
         backward: list[Step] = []
         forward: list[Step] = []
         eff: Effective | None
-        for act in sorted(self.law.acts, key=lambda a: (a.adopted, a.number)):
+        gap_acts = {g.as_act(self.law.directory): g for g in self.law.gaps}
+        self._gap_reasons = {id(a): g.reason for a, g in gap_acts.items()}
+        for act in sorted((*self.law.acts, *gap_acts), key=lambda a: (a.adopted, a.number)):
             if self.known_on is not None and not self._known(act):
                 if act.number in included:
                     # as known on that date the act did not exist, but the base has it
@@ -327,6 +329,8 @@ class Timeline:
             self._merge_order(state, touched_containers)
 
     def _blind_reason(self, step: Step) -> str:
+        if id(step.act) in self._gap_reasons:
+            return self._gap_reasons[id(step.act)]
         if step.op is None:
             return f"changed by {step.act.number}, whose text is not in the corpus"
         return (f"changed by {step.act.number} ({step.op.place}); the corpus holds its text in "
@@ -340,13 +344,27 @@ class Timeline:
             and op.target in state.units
             and all(state.units[e].status is Status.UNKNOWN for e in state.subtree(op.target))
         )
-        if scope_unknown:
+        if scope_unknown or self._inside_unknown(state, op):
             # the words cannot be found in a text we do not hold: the unit stays unknown
             return []
         try:
             return apply(op, state, placeholder=self._placeholder(step))
         except ConsolidationError as exc:
             raise exc.located(file=str(step.act.path), act=step.act.number, place=op.place, target=op.target)
+
+    @staticmethod
+    def _inside_unknown(state: TextState, op: Operation) -> bool:
+        """The target is absent from a part of the text we do not hold (its
+        nearest existing container is unknown): the operation cannot be checked
+        there, and what it touches stays unknown."""
+        if op.target in state.units or isinstance(op, Insert):
+            return False
+        eid = op.target
+        while "__" in eid:
+            eid = eid.rsplit("__", 1)[0]
+            if eid in state.units:
+                return state.units[eid].status is Status.UNKNOWN
+        return False
 
     def _placeholder(self, step: Step):  # type: ignore[no-untyped-def]
         from .render.notes import repeal_placeholder
@@ -405,6 +423,10 @@ class Timeline:
             changes += apply(ins, state)
         for eid in fn.touches:
             if eid in fn.added:
+                continue
+            if eid == ROOT:
+                changes += self._mark_unknown(state, ROOT)[1:]
+                state.units[ROOT] = self.base.units[ROOT] if ROOT in self.base.units else state.units[ROOT]
                 continue
             if eid not in state.units:
                 self.warnings.append(Warning_(eid, f"{step.act.number}: its footnote names {eid}, "

@@ -41,7 +41,9 @@ class TestDiff:
         out = run("diff", "kz-national-security", "2020-07-01", "2020-12-31", "--lang", "rus")
         assert "357-VI of 03.07.2020" in out and "2020-07-17" in out
         assert "365-VI of 06.10.2020" in out and "2020-10-18" in out
-        assert "{+уполномоченный орган по делам государственной службы+}" in out
+        # the old wording is the real one of 2020-07-01 (after 248-V), the new one 357-VI's
+        assert "4) [-органы-]{+уполномоченный орган+} по делам государственной службы" in out
+        assert "between 2020-11-27 and 2020-12-27 (publication date unknown)" in out  # 375-VI
         assert "\x1b[" not in out
 
     def test_colour_can_be_forced(self, run) -> None:  # type: ignore[no-untyped-def]

@@ -114,6 +114,8 @@ class _Builder:
         self.paragraph: str | None = None
         self.subparagraph: str | None = None
         self.parts: dict[str, int] = {}
+        # a quoted subparagraph: every unnumbered block after it is its own
+        self.sticky_subparagraph = False
 
     def fail(self, block: Block, message: str) -> ParseError:
         return ParseError(f"{message}: {block.text[:80]!r}", file=self.source, line=block.line)
@@ -208,7 +210,8 @@ class _Builder:
                 i += 1
                 continue
             sub = self.subparagraph
-            if sub is not None and (self.units[sub].text.rstrip().endswith(":") or self.kids[sub]
+            if sub is not None and (self.sticky_subparagraph or self.units[sub].text.rstrip().endswith(":")
+                                    or self.kids[sub]
                                     or self._list_goes_on(blocks, i)):
                 self.part(sub, t, b)
             else:
@@ -339,6 +342,7 @@ def parse_fragment(text: str, *, lang: str, target: str) -> tuple[Provision, ...
             b.article = None
         if kind in ("article", "chapter"):
             b.article = None
+        b.sticky_subparagraph = kind == "subparagraph"
         b.build(blocks)
         parent = format_eid(segs[:-1]) if len(segs) > 1 else ROOT
         tops = [e for e in b.kids[parent] if e not in b.units or b.units[e].text != "x"]

@@ -42,10 +42,21 @@ def rule_phrase(act: "Act", place: str | None, lang: str) -> str:
     text = _ARTICLE_HEAD.sub("", text)
     text = _SUBJECT.sub("", text)
     text = re.split(r",\s*за исключением", text)[0]
-    text = " ".join(text.split()).rstrip(".;")
+    text = _numeric_dates(" ".join(text.split()).rstrip(".;"))
     if lang != (act.commencement_lang or "rus") and act.footnote.rule:
         return act.footnote.rule
     return text
+
+
+_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря")
+_WORD_DATE = re.compile(r"\bсо? (\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4}) года")
+
+
+def _numeric_dates(text: str) -> str:
+    """"с 1 января 2016 года" → "с 01.01.2016": the footnotes' way of writing a fixed date."""
+    return _WORD_DATE.sub(
+        lambda m: f"с {int(m[1]):02d}.{_MONTHS.index(m[2]) + 1:02d}.{m[3]}", text)
 
 
 def _date(act: "Act") -> str:

@@ -118,9 +118,28 @@ def show(lib: "Library", view: "View", *, fmt: str, provision: str | None, notes
         from .layout import render_text
 
         body = render_text(doc, notes=note_lines, unknown_marker=marker)
-    if fmt in ("text", "md") and view.warnings:
-        body = body.rstrip("\n") + "\n\n" + "\n".join(f"warning: {w.message}" for w in view.warnings)
+    if fmt in ("text", "md"):
+        lines = [f"warning: {w.message}" for w in view.warnings] + _unknown_summary(view, doc)
+        if lines:
+            body = body.rstrip("\n") + "\n\n" + "\n".join(lines)
     return body if body.endswith("\n") else body + "\n"
+
+
+def _unknown_summary(view: "View", doc: Any) -> list[str]:
+    """One line per reason: how many of the shown units are unknown, and why."""
+    from ..model import Status
+
+    by_reason: dict[str, list[str]] = {}
+    for p in doc.provisions():
+        if p.status is Status.UNKNOWN:
+            v = view.versions.get(p.eid)
+            reason = (v.reason if v is not None else None) or "the corpus does not hold this wording"
+            by_reason.setdefault(reason, []).append(p.eid)
+    out = []
+    for reason, eids in by_reason.items():
+        shown = ", ".join(eids[:8]) + (f" and {len(eids) - 8} more" if len(eids) > 8 else "")
+        out.append(f"unknown: {len(eids)} unit(s) ({shown}): {reason}")
+    return out
 
 
 def _label(p: Any) -> str:
@@ -146,13 +165,12 @@ def diff(lib: "Library", d: "Diff", *, fmt: str, stream: TextIO) -> str:
         lines.append("no changes")
     for c in d.changes:
         why = []
+        known = {a.number: a for a in law.acts}
         for number in c.acts:
-            act = law.act(number)
-            dates = sorted({(e.date.isoformat() if e.date else f"{e.earliest.isoformat()}..{e.latest.isoformat()}")
-                            for e in c.effective})
-            why.append(f"{number} of {act.adopted.strftime('%d.%m.%Y')}")
-        eff = ", ".join(sorted({(e.date.isoformat() if e.date else f"between {e.earliest.isoformat()} and "
-                                  f"{e.latest.isoformat()}") for e in c.effective}))
+            act = known.get(number)
+            why.append(f"{number} of {act.adopted.strftime('%d.%m.%Y')}" if act is not None else number)
+        eff = ", ".join(sorted({(e.date.isoformat() if e.date else f"a day between {e.earliest.isoformat()} and "
+                                  f"{e.latest.isoformat()} (publication date unknown)") for e in c.effective}))
         head = f"{c.change.upper()} {c.eid}"
         if c.renumbered_from:
             head += f" (was {c.renumbered_from})"
