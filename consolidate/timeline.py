@@ -236,6 +236,7 @@ class Timeline:
         what it inserted did not exist."""
         touching: dict[str, list[Step]] = defaultdict(list)
         inserting: dict[str, Step] = {}
+        footnoted: set[str] = set()
         for step in steps:
             if step.op is not None:
                 if isinstance(step.op, Insert):
@@ -243,11 +244,15 @@ class Timeline:
                         inserting[u.eid] = step
                 else:
                     touching[step.op.target].append(step)
-            else:
+            if step.act.number not in footnoted:
+                # what the consolidated texts' footnotes say the act touched counts too:
+                # editors' changes that no operation states (a neighbour's punctuation)
+                # are covered by the footnote of the unit they fall in
+                footnoted.add(step.act.number)
                 for eid in step.act.footnote.added:
-                    inserting[eid] = step
+                    inserting.setdefault(eid, step)
                 for eid in step.act.footnote.touches:
-                    if eid not in step.act.footnote.added:
+                    if eid not in step.act.footnote.added and step not in touching[eid]:
                         touching[eid].append(step)
         parents = self.base.parents()
 
@@ -276,11 +281,20 @@ class Timeline:
                 if any(s.applied == "hidden" for s in later):
                     chain.append(Version(born, _unknown(unit), reason=reason))
                 else:
-                    last = max(s.date for s in later)
-                    chain.append(Version(born, _unknown(unit),
-                                         (ins.act.number,) if ins else (), (ins.effective,) if ins else (), reason))
-                    chain.append(Version(last, unit, tuple(dict.fromkeys(s.act.number for s in later)),
-                                         tuple(dict.fromkeys(s.effective for s in later))))
+                    # one unknown stretch per date on which an included act changed the unit,
+                    # each naming the acts still to come (what makes the wording unknown then)
+                    later.sort(key=lambda s: s.date)
+                    start, acts, effs = born, ((ins.act.number,) if ins else ()), ((ins.effective,) if ins else ())
+                    for day in sorted({s.date for s in later}):
+                        coming = ", ".join(dict.fromkeys(s.act.number for s in later if s.date >= day))
+                        why = (f"changed from {day.isoformat()} on by {coming} (already in the base text); "
+                               "the wording before is not in the corpus")
+                        chain.append(Version(start, _unknown(unit), acts, effs, why))
+                        now = [s for s in later if s.date == day]
+                        start = day
+                        acts = tuple(dict.fromkeys(s.act.number for s in now))
+                        effs = tuple(dict.fromkeys(s.effective for s in now))
+                    chain.append(Version(start, unit, acts, effs))
             else:
                 assert ins is not None
                 chain.append(Version(born, unit, (ins.act.number,), (ins.effective,)))
