@@ -130,6 +130,16 @@ def _same_day_conflicts(tl: "Timeline") -> list[str]:
     return out
 
 
+def _acts_around(eid: str, versions: dict[str, Any]) -> tuple[str, ...]:
+    """The acts behind a unit's wording, and those that changed its siblings
+    (an insertion next to it may explain a difference)."""
+    acts = tuple(versions[eid].acts) if eid in versions else ()
+    if "__" in eid:
+        parent = eid.rsplit("__", 1)[0] + "__"
+        acts += tuple(a for e, v in versions.items() if e.startswith(parent) for a in v.acts)
+    return tuple(dict.fromkeys(acts))
+
+
 @attrs.frozen
 class Comparison:
     compared: int
@@ -159,27 +169,23 @@ def compare(replay: Document, check: Document, versions: dict[str, Any]) -> Comp
         r = replay.units.get(eid)
         c = check.units.get(eid)
         compared += 1
-        acts = tuple(versions[eid].acts) if eid in versions else ()
-        if not acts and "__" in eid:  # a unit no act touched: name the acts that changed its siblings
-            parent = eid.rsplit("__", 1)[0] + "__"
-            acts = tuple(dict.fromkeys(a for e, v in versions.items() if e.startswith(parent) for a in v.acts))
         if r is not None and r.status is Status.UNKNOWN:
             unknown += 1
-            diffs.append(Difference(eid, "unknown", None, _full(c) if c else None, acts))
+            diffs.append(Difference(eid, "unknown", None, _full(c) if c else None, _acts_around(eid, versions)))
             continue
         if r is None or c is None:
             different += 1
             diffs.append(Difference(eid, "missing in replay" if r is None else "missing in check point",
-                                    _full(r) if r else None, _full(c) if c else None, acts))
+                                    _full(r) if r else None, _full(c) if c else None, _acts_around(eid, versions)))
             continue
         if (_norm(r.text), _norm(r.heading), r.status) == (_norm(c.text), _norm(c.heading), c.status):
             identical += 1
         elif r.status == c.status and _spaceless(_full(r)) == _spaceless(_full(c)):
             spacing += 1
-            diffs.append(Difference(eid, "spacing only", _full(r), _full(c), acts))
+            diffs.append(Difference(eid, "spacing only", _full(r), _full(c), _acts_around(eid, versions)))
         else:
             different += 1
-            diffs.append(Difference(eid, "different", _full(r), _full(c), acts))
+            diffs.append(Difference(eid, "different", _full(r), _full(c), _acts_around(eid, versions)))
     return Comparison(compared, identical, spacing, different, unknown, tuple(diffs))
 
 

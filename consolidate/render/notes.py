@@ -10,7 +10,7 @@ The wording imitates the official consolidated texts:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import Effective, Kind, Provision
@@ -22,7 +22,7 @@ _ARTICLE_HEAD = re.compile(r"^\s*(?:##\s*)?Статья\s+\d+(?:-\d+)*\.\s*", re
 _SUBJECT = re.compile(r"^\s*Настоящий\s+Закон\s+", re.S)
 
 
-def rule_phrase(act: "Act", place: str | None, lang: str) -> str:
+def _rule_phrase(act: "Act", place: str | None, lang: str) -> str:
     """The commencement rule covering ``place``, as the footnotes write it
     (in the act's words, without "Настоящий Закон")."""
     if lang != "rus" and act.footnote.rule and act.footnote.lang == lang:
@@ -43,6 +43,8 @@ def rule_phrase(act: "Act", place: str | None, lang: str) -> str:
     text = _SUBJECT.sub("", text)
     text = re.split(r",\s*за исключением", text)[0]
     text = _numeric_dates(" ".join(text.split()).rstrip(".;"))
+    # an exception's "которые вводятся" reads "вводится" in a footnote, whose subject is the law
+    text = re.sub(r"^вводятся\b", "вводится", text)
     if lang != (act.commencement_lang or "rus") and act.footnote.rule:
         return act.footnote.rule
     return text
@@ -65,7 +67,7 @@ def _date(act: "Act") -> str:
 
 def repeal_placeholder(act: "Act", effective: Effective, unit: Provision, lang: str, *, place: str | None = None) -> str:
     """The placeholder a repealed unit shows, closing as the unit closed."""
-    phrase = rule_phrase(act, place, lang)
+    phrase = _rule_phrase(act, place, lang)
     close = unit.text.rstrip()[-1:] if unit.text.rstrip()[-1:] in (".", ";") else "."
     if lang == "eng":
         body = f"Is excluded by the Law of RK № {act.number} dated {_date(act)} ({phrase})"
@@ -81,9 +83,15 @@ _LABEL_RUS = {Kind.ARTICLE: "Статья", Kind.CHAPTER: "Глава"}
 _LABEL_ENG = {Kind.ARTICLE: "Article", Kind.CHAPTER: "Chapter"}
 
 
-def footnote(unit: Provision, acts: Sequence[tuple["Act", str | None]], lang: str) -> str:
+def footnote(unit: Provision, acts: Sequence[tuple["Act", str | None]], lang: str,
+             written: Mapping[str, str] | None = None) -> str:
     """A footnote naming every act that changed ``unit`` (with the place of one
-    of its operations, for the rule that covers it), in order."""
+    of its operations, for the rule that covers it), in order.  ``written``:
+    rules as the base text's own footnotes write them, for acts whose text the
+    corpus does not hold in ``lang``."""
+
+    def rule_phrase(act: "Act", place: str | None, lang: str) -> str:
+        return _rule_phrase(act, place, lang) or (written or {}).get(act.number, "")
     if lang == "eng":
         label = f"{_LABEL_ENG.get(unit.kind, 'Unit')} {unit.num}"
         items = [f"№ {a.number} dated {_date(a)} ({rule_phrase(a, p, lang)})" for a, p in acts]

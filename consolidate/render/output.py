@@ -52,6 +52,7 @@ def generated_notes(lib: "Library", view: "View") -> dict[str, list[str]]:
         return None
 
     acts_by_unit: dict[str, dict[str, str | None]] = defaultdict(dict)
+    written: dict[str, str] = {}  # rules as the base text's footnotes write them
     # the acts the base text already includes, as its own footnotes name them
     for p in tl.base.units.values():
         for note in p.notes:
@@ -64,6 +65,8 @@ def generated_notes(lib: "Library", view: "View") -> dict[str, list[str]]:
                 except Exception:  # an act the corpus does not list: the base's own note still says it
                     continue
                 acts_by_unit[target].setdefault(ref.number, None)
+                if ref.rule:
+                    written.setdefault(ref.number, ref.rule)
     for step in tl.steps:
         if step.date > view.as_of or step.op is None:
             continue
@@ -80,7 +83,7 @@ def generated_notes(lib: "Library", view: "View") -> dict[str, list[str]]:
         ordered = sorted(((law.act(n), place) for n, place in acts.items()),
                          key=lambda ap: (ap[0].adopted, ap[0].number))
         if ordered:
-            out[eid] = [footnote(doc.units[eid], ordered, doc.lang)]
+            out[eid] = [footnote(doc.units[eid], ordered, doc.lang, written)]
     return out
 
 
