@@ -59,8 +59,12 @@ def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str |
     """Changes from the text in effect on ``start`` to the text on ``end``."""
     timeline.check_date(min(start, end))
     lo, hi = min(start, end), max(start, end)
-    renamed_to = {old: (new, act) for day, old, new, act in timeline.renames if lo < day <= hi}
-    renamed_from = {new: old for old, (new, _) in renamed_to.items()}
+    # compose renumberings inside the span (3 → 3-1 → 3-1-1 reads 3 → 3-1-1)
+    renamed_from: dict[str, str] = {}  # eId at the end of the span → eId at its start
+    for day, old, new, _act in timeline.renames:  # in replay order
+        if lo < day <= hi:
+            renamed_from[new] = renamed_from.pop(old, old)
+    renamed_to = {old: new for new, old in renamed_from.items()}
     changes: list[UnitChange] = []
     for eid in timeline.changed_between(lo, hi):
         if provision is not None and not (eid == provision or eid.startswith(provision + "__")):
@@ -79,7 +83,7 @@ def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str |
                 changes.append(UnitChange(eid, "added", None, vb, acts, effs))
             continue
         if vb is None:
-            if eid in renamed_to and start <= end:
+            if eid in renamed_to and start <= end and timeline.version_at(renamed_to[eid], end).unit is not None:
                 continue  # reported under its new eId
             changes.append(UnitChange(eid, "removed", va, None, acts, effs))
             continue

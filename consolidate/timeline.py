@@ -212,11 +212,18 @@ class Timeline:
             master = self.order.setdefault(c, [])
             pos = -1
             for child in unit.children:
-                if child in master:
-                    pos = master.index(child)
-                else:
+                if child not in master:
                     master.insert(pos + 1, child)
                     pos += 1
+                    continue
+                i = master.index(child)
+                if i > pos:
+                    pos = i
+                else:
+                    # the all-time order put it before a sibling the text now has before it
+                    # (an eId renumbered away and inserted again): follow the text
+                    master.pop(i)
+                    master.insert(pos, child)
 
     def _compile(self) -> None:
         base = self.base
