@@ -166,6 +166,8 @@ class Timeline:
                     )
                     continue
                 effects.setdefault(act.number, eff)
+                if op is not None:
+                    self._warn_limits(act, op)
                 if act.number in included:
                     backward.append(Step(act, op, eff, "included"))
                 else:
@@ -173,6 +175,19 @@ class Timeline:
                     forward.append(Step(act, op, eff, applied))
         forward.sort(key=lambda s: replay_key(s.act, s.op, s.effective))
         return backward, forward
+
+    def _warn_limits(self, act: Act, op: Operation) -> None:
+        """A sunset or suspension in the act's commencement article that covers the
+        operation: the replay does not model what follows it, and says so."""
+        com = act.commencement
+        if com is None:
+            return
+        sunset = com.expiry_for(op.place)
+        limits = ([sunset] if sunset is not None else []) + list(com.suspensions_for(op.place))
+        for limit in limits:
+            self.warnings.append(Warning_(op.target, (
+                f"{act.number} {op.place}: the act limits this operation in time ({limit.as_written!r}); "
+                "the replay applies it without that limit")))
 
     def _known(self, act: Act) -> bool:
         assert self.known_on is not None
