@@ -122,10 +122,24 @@ def show(lib: "Library", view: "View", *, fmt: str, provision: str | None, notes
 
         body = render_text(doc, notes=note_lines, unknown_marker=marker)
     if fmt in ("text", "md"):
-        lines = [f"warning: {w.message}" for w in view.warnings] + _unknown_summary(view, doc)
+        lines = _warning_lines(view) + _unknown_summary(view, doc)
         if lines:
             body = body.rstrip("\n") + "\n\n" + "\n".join(lines)
     return body if body.endswith("\n") else body + "\n"
+
+
+def _warning_lines(view: "View") -> list[str]:
+    """One line per distinct warning, naming the units it concerns."""
+    by_message: dict[str, list[str]] = {}
+    for w in view.warnings:
+        eids = by_message.setdefault(w.message, [])
+        if w.eid is not None and w.eid not in eids:
+            eids.append(w.eid)
+    out = []
+    for message, eids in by_message.items():
+        shown = ", ".join(eids[:8]) + (f" and {len(eids) - 8} more" if len(eids) > 8 else "")
+        out.append(f"warning: {message}" + (f" ({shown})" if eids else ""))
+    return out
 
 
 def _unknown_summary(view: "View", doc: Any) -> list[str]:
