@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import stat
 import sys
 import tempfile
 import tomllib
@@ -71,7 +72,7 @@ def _fenced(lines: list[str], head: int, path: Path) -> list[tuple[int, str]]:
     """The lines between the ``====`` fences that follow the heading at index ``head``."""
     if head + 1 >= len(lines) or lines[head + 1] != _FENCE:
         raise ParseError("a block heading must be followed by a '====' line", file=str(path), line=head + 2)
-    out = []
+    out: list[tuple[int, str]] = []
     for i in range(head + 2, len(lines)):
         if lines[i] == _FENCE:
             return out
@@ -134,14 +135,17 @@ def _apply_corrections(ops: list[dict[str, Any]], corrections: Iterable[dict[str
         hits[0][fld] = corr["value"]
 
 
-def act_table(source: Source, law_dir: Path, existing: dict[str, Any] | None) -> dict[str, Any]:
-    """The act file's content: the source's reading merged with the facts kept from ``existing``."""
+def act_table(
+    source: Source, law_dir: Path, existing: dict[str, Any] | None, existing_file: Path | None = None
+) -> dict[str, Any]:
+    """The act file's content: the source's reading merged with the facts kept from ``existing``
+    (read from ``existing_file``, the file an error in its corrections names)."""
     old = existing or {}
     where = str(source.path)
     records = parse_item(source.block, article=source.article, file=where)
     ops = [_record_table(r) for r in records]
     corrections = old.get("corrections", [])
-    _apply_corrections(ops, corrections, source.path)
+    _apply_corrections(ops, corrections, existing_file or source.path)
     out: dict[str, Any] = {"number": source.number, "adopted": source.adopted}
     title = source.title or old.get("title")
     if title:
@@ -170,9 +174,12 @@ def act_table(source: Source, law_dir: Path, existing: dict[str, Any] | None) ->
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    # mkstemp creates the file readable by its owner only: keep the mode of the file replaced
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), mode)
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
@@ -198,7 +205,7 @@ def import_law(law_dir: Path) -> list[Path]:
         if target.exists():
             with target.open("rb") as fh:
                 existing = tomllib.load(fh)
-        table = act_table(source, law_dir, existing)
+        table = act_table(source, law_dir, existing, target if existing is not None else None)
         header = (f"# Written by `make acts` from {table['source']['file']}; edit the source's reading "
                   f"only through [[corrections]].\n")
         planned.append((target, header.encode("utf-8") + tomli_w.dumps(table, multiline_strings=False).encode("utf-8")))

@@ -91,7 +91,7 @@ class _Quoted:
     spans: tuple[str, ...]  # the quoted words, exactly as printed, without the outer quotes
 
 
-def _split_quotes(text: str, where: str) -> _Quoted:
+def _split_quotes(text: str) -> _Quoted:
     """Take the quoted words out of an instruction.
 
     Guillemets nest («... «О связи»»); straight quotes do not.  Official texts
@@ -99,6 +99,7 @@ def _split_quotes(text: str, where: str) -> _Quoted:
     («... Закона Республики Казахстан «О связи»;): when a guillemet quote is
     still open at the end of the line by exactly one level, its last ``»``
     closes it and also belongs to the words (the inner quote's own closer).
+    The caller adds the instruction and its location to an error.
     """
     out: list[str] = []
     spans: list[str] = []
@@ -121,14 +122,16 @@ def _split_quotes(text: str, where: str) -> _Quoted:
                 spans.append(text[i + 1:last_close + 1])
                 i = last_close + 1
             else:
-                raise ParseError(f"unbalanced quotes in the instruction {text.strip()!r}{where}")
+                raise ParseError("unbalanced quotes in the instruction")
             out.append(f"{_MARK}{len(spans) - 1}{_MARK}")
             continue
+        if ch == "»":  # a closing guillemet outside any quote
+            raise ParseError("unbalanced quotes in the instruction")
         if ch in '"“':
             close = '"' if ch == '"' else "”"
             j = text.find(close, i + 1)
             if j < 0:
-                raise ParseError(f"unclosed quote in the instruction {text.strip()!r}{where}")
+                raise ParseError("unclosed quote in the instruction")
             spans.append(text[i + 1:j])
             out.append(f"{_MARK}{len(spans) - 1}{_MARK}")
             i = j + 1
@@ -372,10 +375,6 @@ class _Block:
         return self.raw.replace("\u00a0", " ").strip()
 
 
-def _where(file: str | None, line: int) -> str:
-    return f" ({file}:{line})" if file else f" (line {line})"
-
-
 def _words_of(q: _Quoted, group: str) -> list[str]:
     return [q.spans[int(i)] for i in re.findall(_Q, group)]
 
@@ -385,13 +384,16 @@ def parse_instruction(
 ) -> list[OperationRecord] | _Pending:
     """One instruction (without its sub-item number) → its records, or a
     pending substitution/insertion whose wording follows in quoted blocks."""
-    where = _where(file, line)
     written = instruction if instruction is not None else body.strip()
-    q = _split_quotes(body, where)
-    s = q.skeleton
 
     def fail(why: str) -> ParseError:
         return ParseError(f"{why}: {written!r}", file=file, line=line, place=place)
+
+    try:
+        q = _split_quotes(body)
+    except ParseError as exc:
+        raise fail(exc.message) from None
+    s = q.skeleton
 
     def targets(phrase: str | None, ctx: str | None = context) -> list[str]:
         if phrase is None:
@@ -508,7 +510,7 @@ def _group_closed(texts: list[str]) -> bool:
     return joined.count('"') % 2 == 0
 
 
-def _strip_group(blocks: list[_Block], where: str) -> list[tuple[_Block, str]]:
+def _strip_group(blocks: list[_Block], file: str | None) -> list[tuple[_Block, str]]:
     """The blocks of one quoted wording without its outer quotes and the
     instruction's punctuation after them (``«4) ...;».`` → ``4) ...;``).  A
     Markdown heading mark before the quote (``## «Статья 9-1.``, as stored in
@@ -520,7 +522,8 @@ def _strip_group(blocks: list[_Block], where: str) -> list[tuple[_Block, str]]:
     texts[-1] = texts[-1][:m.start()].rstrip()
     joined = "\n".join(texts)
     if joined.count("«") != joined.count("»") or joined.count('"') % 2:
-        raise ParseError(f"unbalanced quotes inside the quoted wording starting {blocks[0].text[:60]!r}{where}")
+        raise ParseError(f"unbalanced quotes inside the quoted wording starting {blocks[0].text[:60]!r}",
+                         file=file, line=blocks[0].line)
     return [(b, t) for b, t in zip(blocks, texts) if t]
 
 
@@ -548,10 +551,9 @@ def _unit_text(blocks: list[tuple[_Block, str]]) -> str:
 def _split_units(pending: _Pending, groups: list[list[_Block]], file: str | None) -> list[OperationRecord]:
     """The quoted wordings after a substitution/insertion → one record per
     target, each with its own unit's text."""
-    where = _where(file, pending.line)
     blocks: list[tuple[_Block, str]] = []
     for g in groups:
-        blocks.extend(_strip_group(g, _where(file, g[0].line)))
+        blocks.extend(_strip_group(g, file))
     kinds = {parse_eid(t)[-1][0] for t in pending.targets}
     kind = kinds.pop()
     units: list[list[tuple[_Block, str]]] = []
@@ -569,7 +571,8 @@ def _split_units(pending: _Pending, groups: list[list[_Block]], file: str | None
                 k += 1
             elif not units:
                 raise ParseError(
-                    f"the wording should start with the label of {pending.targets[0]}, found {text[:60]!r}{where}",
+                    f"the wording should start with the label of {pending.targets[0]}, found {text[:60]!r} "
+                    f"(the instruction is on line {pending.line})",
                     file=file, line=block.line)
             units[-1].append((block, text))
         if k != len(labels):
