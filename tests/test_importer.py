@@ -317,3 +317,23 @@ def test_check_reports_no_problems(slug: str) -> None:
     result = CliRunner().invoke(cli, ["check", slug], env={"CONSOLIDATE_CACHE": "off"})
     assert result.exit_code == 0, result.output
     assert "every operation applies on its date" in result.output
+
+
+def test_a_stated_effective_date_is_kept(tmp_path: Path) -> None:
+    law_dir = copy_law("kz-national-security", tmp_path)
+    path = law_dir / "acts" / "2020-07-03_357-VI.toml"
+    data = load(path)
+    data["commencement"]["effective"] = load(path)["adopted"]
+    dump(path, data)
+    import_law(law_dir)
+    assert load(path)["commencement"]["effective"] == data["adopted"]
+
+
+def test_a_broken_act_file_is_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    law_dir = copy_law("kz-national-security", tmp_path)
+    path = law_dir / "acts" / "2020-07-03_357-VI.toml"
+    path.write_text("number = \n", encoding="utf-8")
+    assert main([str(law_dir)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "TOMLDecodeError" in err and "Traceback" not in err
+    assert path.read_text(encoding="utf-8") == "number = \n"  # nothing written

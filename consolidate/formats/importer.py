@@ -155,7 +155,8 @@ def act_table(
     if "publication" in old:
         out["publication"] = old["publication"]
     com = dict(old.get("commencement", {}))
-    com.pop("effective", None)  # derived from the text now
+    # a stated `effective` (a date the act's text does not express) is a fact someone
+    # established: it is kept, like the publication
     if source.commencement:
         com["text"] = source.commencement
         com["lang"] = "rus"
@@ -225,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{arg}: {len(written)} act files written", file=sys.stderr)
     except ConsolidationError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
+        print(f"error: {arg}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     return 0
 
