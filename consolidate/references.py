@@ -205,7 +205,9 @@ _RU_LEVEL = re.compile(
 )
 
 
-def _ru_kind(word: str) -> str:
+def ru_unit_kind(word: str) -> str:
+    """A Russian unit word in any case form → its kind (``подпунктом`` → ``subparagraph``);
+    абзац/часть (unnumbered blocks) → ``part``."""
     w = word.lower()
     if w.startswith("подпункт"):
         return "subparagraph"
@@ -266,7 +268,7 @@ def _en_kind(word: str) -> str:
 
 
 _GRAMMARS = {
-    "rus": _Grammar("rus", _RU_LEVEL, _ru_kind, r"\s+",
+    "rus": _Grammar("rus", _RU_LEVEL, ru_unit_kind, r"\s+",
                     r"(?:\s*,\s*(?:а\s+также\s+)?|\s+(?:и|или|либо|а\s+также)\s+)", False, _RU_ORD),
     "kaz": _Grammar("kaz", _KZ_LEVEL, _kz_kind, r"\s+",
                     r"(?:\s*,\s*|\s+(?:және|немесе|сондай-ақ)\s+)", True, _KZ_ORD),

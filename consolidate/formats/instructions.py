@@ -44,6 +44,7 @@ import attrs
 
 from ..errors import ParseError
 from ..numbering import child_eid, normalize_num, num_key, parse_eid
+from ..references import ru_unit_kind
 
 OPS = ("insert", "substitute", "repeal", "replace_words", "insert_words", "delete_words", "renumber", "expire")
 
@@ -162,19 +163,6 @@ _TOKEN = re.compile(
 )
 
 
-def _kind_of(word: str) -> str:
-    w = word.lower()
-    if w.startswith("подпункт"):
-        return "subparagraph"
-    if w.startswith("пункт"):
-        return "paragraph"
-    if w.startswith("стать"):
-        return "article"
-    if w.startswith("глав"):
-        return "chapter"
-    return "part"  # абзац, часть: unnumbered blocks, counted
-
-
 def _ordinal(word: str) -> int:
     w = word.lower()
     if w.startswith("перв"):
@@ -241,7 +229,7 @@ def _segments(phrase: str) -> list[list[_Segment]]:
                 current = []
                 paths.append(current)
             pending_sep = None
-            seg_kind = _kind_of(value)
+            seg_kind = ru_unit_kind(value)
         elif kind in ("num", "ord"):
             if seg_kind is None:
                 raise ParseError(f"a number without a unit word in {phrase!r}")
@@ -411,7 +399,7 @@ def parse_instruction(
     if m := _SUBSTITUTE.match(s):
         return _Pending("substitute", tuple(targets(m["path"])), None, place, line, written)
     if m := _INSERT.match(s):
-        kind = _kind_of(m["kind"])
+        kind = ru_unit_kind(m["kind"])
         try:
             paths = _segments(f"{m['kind']} {m['nums']}")
         except ParseError as exc:
