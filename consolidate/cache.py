@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .corpus import Law
     from .timeline import Timeline
 
-FORMAT = 1  # bump when the pickled layout changes in a way the code hash would not show
+FORMAT = 2  # bump when the pickled layout changes in a way the code hash would not show
 
 
 def cache_dir() -> Path | None:

@@ -185,15 +185,24 @@ class Gap:
 
 @attrs.frozen(eq=False)
 class Law:
+    """A law: its facts and snapshots from ``law.toml``; its acts, read on first use.
+
+    ``acts`` may be given as a tuple or as a function that reads them: a
+    command answered from the compiled cache never parses the act files."""
+
     slug: str
     work: str
     number: str
     adopted: _dt.date
     titles: Mapping[str, str]
     snapshots: tuple[Snapshot, ...]
-    acts: tuple[Act, ...]
+    _acts: tuple[Act, ...] | Callable[[], tuple[Act, ...]] = attrs.field(alias="acts")
     directory: Path
     gaps: tuple[Gap, ...] = ()
+
+    @cached_property
+    def acts(self) -> tuple[Act, ...]:
+        return self._acts() if callable(self._acts) else self._acts
 
     def base(self, lang: str) -> Snapshot | None:
         for snap in self.snapshots:
@@ -436,17 +445,20 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
                 label=file,
             )
         )
-    acts = tuple(load_act(p) for p in sorted((directory / "acts").glob("*.toml")))
-    numbers = [a.number for a in acts]
-    dupes = {n for n in numbers if numbers.count(n) > 1}
-    if dupes:
-        raise DataError(f"acts listed twice: {', '.join(sorted(dupes))}", file=str(directory / "acts"))
-    for snap in snaps:
-        unknown = [n for n in snap.includes if n not in numbers]
-        if unknown:
-            raise DataError(
-                f"snapshot {snap.label} includes acts with no act file: {', '.join(unknown)}", file=str(path)
-            )
+
+    def load_acts() -> tuple[Act, ...]:
+        acts = tuple(load_act(p) for p in sorted((directory / "acts").glob("*.toml")))
+        numbers = [a.number for a in acts]
+        dupes = {n for n in numbers if numbers.count(n) > 1}
+        if dupes:
+            raise DataError(f"acts listed twice: {', '.join(sorted(dupes))}", file=str(directory / "acts"))
+        for snap in snaps:
+            unknown = [n for n in snap.includes if n not in numbers]
+            if unknown:
+                raise DataError(
+                    f"snapshot {snap.label} includes acts with no act file: {', '.join(unknown)}", file=str(path)
+                )
+        return acts
     gaps = tuple(
         Gap(start=_date(_req(g, "from", (_dt.date,), path, "gap"), "from", path, "gap"),
             reason=_req(g, "reason", str, path, "gap"))
@@ -460,7 +472,7 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
         adopted=_date(_req(data, "adopted", (_dt.date,), path, what), "adopted", path, what),
         titles=dict(_opt(data, "titles", dict, path, what) or {}),
         snapshots=tuple(snaps),
-        acts=acts,
+        acts=load_acts,
         directory=directory,
     )
 

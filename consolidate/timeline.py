@@ -24,7 +24,8 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, overload
 
 import attrs
 
@@ -250,6 +251,7 @@ class Timeline:
         self._backward(backward)
         self._forward(forward)
         self.events.sort()
+        self.adopted = {a.number: a.adopted for a in self.law.acts}  # for naming acts without loading them
         self._starts = {e: [v.start for v in ch] for e, ch in self.chains.items()}
         self._index = {e: i for i, e in enumerate(self._all_order())}
 
@@ -471,6 +473,77 @@ class Timeline:
             changes += self._mark_unknown(state, eid)
         return changes
 
+    # -- storing ------------------------------------------------------------------------
+    #
+    # The on-disk cache (consolidate.cache) pickles a compiled time line.  Stored
+    # as attrs objects it would take longer to load than to use, so provisions
+    # and versions are stored as tuples and built on first access (a date
+    # touches only the versions in effect on it), the law is not stored (the
+    # loader sets it again, and its act files are parsed only if a step is
+    # asked for), and steps are stored as (act, operation) references.
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        del state["law"]
+        state.pop("_gap_reasons", None)
+        raw: dict[int, tuple[Any, ...]] = {}
+        effs: dict[Effective, Effective] = {}
+
+        def unit(p: Provision | None) -> tuple[Any, ...] | None:
+            if p is None:
+                return None
+            if id(p) not in raw:
+                raw[id(p)] = (p.eid, p.kind, p.num, p.heading, p.text, p.children, p.notes, p.status)
+            return raw[id(p)]
+
+        state["chains"] = {
+            eid: [(v.start, unit(v.unit), v.acts, tuple(effs.setdefault(e, e) for e in v.effective), v.reason)
+                  for v in chain]
+            for eid, chain in self.chains.items()
+        }
+        base = self.base
+        state["base"] = (attrs.evolve(base, units={}), {e: unit(p) for e, p in base.units.items()})
+        gaps = {g.as_act(self.law.directory).number for g in self.law.gaps}
+        state["steps"] = [self._step_ref(s, gaps) for s in self.steps]
+        state["all_steps"] = [self._step_ref(s, gaps) for s in self.all_steps]
+        state["errors"] = [(self._step_ref(s, gaps), e) for s, e in self.errors]
+        return state
+
+    def _step_ref(self, step: Step, gaps: set[str]) -> tuple[Any, ...]:
+        if step.act.number in gaps and step.act.path.name == "law.toml":
+            gap = next(i for i, g in enumerate(self.law.gaps) if g.start == step.act.adopted)
+            return (None, gap, step.effective, step.applied)
+        return (step.act.number, step.op.seq if step.op is not None else None, step.effective, step.applied)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        built: dict[int, Provision] = {}
+        base, units = state.pop("base")
+        state["base"] = attrs.evolve(base, units=_Units(units, built))
+        state["chains"] = _Chains(state["chains"], built)
+        self.__dict__.update(state)
+        self._refs = {"steps": state.pop("steps"), "all_steps": state.pop("all_steps"),
+                      "errors": state.pop("errors")}
+        del self.__dict__["steps"], self.__dict__["all_steps"], self.__dict__["errors"]
+
+    def __getattr__(self, name: str) -> Any:
+        # steps and errors of a time line loaded from the cache: resolved against the law on first use
+        refs = self.__dict__.get("_refs")
+        if refs is None or name not in refs:
+            raise AttributeError(name)
+        if name == "errors":
+            value: Any = [(self._resolve(r), e) for r, e in refs[name]]
+        else:
+            value = [self._resolve(r) for r in refs[name]]
+        self.__dict__[name] = value
+        return value
+
+    def _resolve(self, ref: tuple[Any, ...]) -> Step:
+        number, seq, eff, applied = ref
+        if number is None:
+            return Step(self.law.gaps[seq].as_act(self.law.directory), None, eff, applied)
+        act = self.law.act(number)
+        return Step(act, act.operations[seq] if seq is not None else None, eff, applied)
+
     # -- querying -------------------------------------------------------------------
 
     def _all_order(self) -> list[str]:
@@ -535,6 +608,101 @@ class Timeline:
     def versions_between(self, eid: str, a: _dt.date, b: _dt.date) -> list[Version]:
         """The versions of ``eid`` that start in ``(a, b]``."""
         return [v for v in self.chains.get(eid, ()) if a < v.start <= b]
+
+
+def _build_unit(raw: tuple[Any, ...], built: dict[int, Provision]) -> Provision:
+    p = built.get(id(raw))
+    if p is None:
+        p = built[id(raw)] = Provision(*raw)
+    return p
+
+
+class _Units(Mapping[str, Provision]):
+    """A document's provisions kept as tuples and built on first access."""
+
+    __slots__ = ("_raw", "_built")
+
+    def __init__(self, raw: dict[str, tuple[Any, ...]], built: dict[int, Provision]):
+        self._raw = raw
+        self._built = built
+
+    def __getitem__(self, eid: str) -> Provision:
+        return _build_unit(self._raw[eid], self._built)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, eid: object) -> bool:
+        return eid in self._raw
+
+
+class _Chain(Sequence[Version]):
+    """One unit's versions kept as tuples and built on first access."""
+
+    __slots__ = ("_raw", "_built", "_versions")
+
+    def __init__(self, raw: list[tuple[Any, ...]], built: dict[int, Provision]):
+        self._raw = raw
+        self._built = built
+        self._versions: list[Version | None] = [None] * len(raw)
+
+    def _get(self, i: int) -> Version:
+        v = self._versions[i]
+        if v is None:
+            start, unit, acts, effective, reason = self._raw[i]
+            v = self._versions[i] = Version(
+                start, None if unit is None else _build_unit(unit, self._built), acts, effective, reason)
+        return v
+
+    @overload
+    def __getitem__(self, i: int) -> Version: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Version]: ...
+    def __getitem__(self, i: int | slice) -> Version | list[Version]:
+        if isinstance(i, slice):
+            return [self._get(k) for k in range(len(self._raw))[i]]
+        if i < 0:
+            i += len(self._raw)
+        if not 0 <= i < len(self._raw):
+            raise IndexError(i)
+        return self._get(i)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _Chains(Mapping[str, Sequence[Version]]):
+    """Every unit's version chain, each built on first access."""
+
+    __slots__ = ("_raw", "_built", "_chains")
+
+    def __init__(self, raw: dict[str, list[tuple[Any, ...]]], built: dict[int, Provision]):
+        self._raw = raw
+        self._built = built
+        self._chains: dict[str, _Chain] = {}
+
+    def __getitem__(self, eid: str) -> _Chain:
+        chain = self._chains.get(eid)
+        if chain is None:
+            chain = self._chains[eid] = _Chain(self._raw[eid], self._built)
+        return chain
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, eid: object) -> bool:
+        return eid in self._raw
 
 
 def parse_date(text: str, what: str = "date") -> _dt.date:

@@ -183,3 +183,28 @@ class TestDiffInvariants:
         for c in diff(tl, a, b).changes:
             assert c.acts, c
             assert all(lo < e.latest <= hi for e in c.effective)
+
+
+class TestStoredTimeline:
+    """What the on-disk cache stores (tuples, built on first access) answers
+    exactly like the time line it was made from."""
+
+    @SETTINGS
+    @given(histories(), DAYS, DAYS)
+    def test_a_pickled_timeline_answers_like_the_compiled_one(self, h: tuple, a: dt.date, b: dt.date) -> None:
+        import pickle
+
+        base, acts = h
+        L = law(acts)
+        tl = Timeline(L, "rus", base)
+        stored = pickle.loads(pickle.dumps(tl, protocol=pickle.HIGHEST_PROTOCOL))
+        stored.law = L
+        for day in (a, b):
+            va, vb = tl.as_of(day), stored.as_of(day)
+            assert va.document == vb.document
+            assert va.versions == vb.versions
+        assert diff(tl, a, b) == diff(stored, a, b)
+        assert {e: list(c) for e, c in tl.chains.items()} == {e: list(c) for e, c in stored.chains.items()}
+        assert [(s.act.number, s.op, s.effective, s.applied) for s in tl.steps] == [
+            (s.act.number, s.op, s.effective, s.applied) for s in stored.steps]
+        assert stored.adopted == {x.number: x.adopted for x in acts}

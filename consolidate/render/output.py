@@ -175,17 +175,16 @@ def diff(lib: "Library", d: "Diff", *, fmt: str, stream: TextIO) -> str:
     from ..redline import render_redline, use_color, word_diff
 
     color = use_color(stream)
-    law = lib.law(d.law)
+    adopted = lib.timeline(d.law, d.lang).adopted  # the act files themselves are not needed
     lines = [f"{d.law} ({d.lang}): {d.start.isoformat()} → {d.end.isoformat()}: "
              f"{len(d.changes)} change{'s' if len(d.changes) != 1 else ''}"]
     if not d.changes:
         lines.append("no changes")
     for c in d.changes:
         why = []
-        known = {a.number: a for a in law.acts}
         for number in c.acts:
-            act = known.get(number)
-            why.append(f"{number} of {act.adopted.strftime('%d.%m.%Y')}" if act is not None else number)
+            day = adopted.get(number)
+            why.append(f"{number} of {day.strftime('%d.%m.%Y')}" if day is not None else number)
         eff = ", ".join(sorted({(e.date.isoformat() if e.date else f"a day between {e.earliest.isoformat()} and "
                                   f"{e.latest.isoformat()} (publication date unknown)") for e in c.effective}))
         head = f"{c.change.upper()} {c.eid}"
