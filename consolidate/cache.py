@@ -5,7 +5,9 @@ hashes every input it depends on: the law's files (law.toml, act files,
 snapshot texts), the engine's own source code, the language and the
 known-on date.  A stale entry is never read (its key differs); a corrupt or
 unreadable entry is rebuilt.  Writes are atomic (a temporary file in the same
-folder, then ``os.replace``), so a crash never leaves half an entry.
+folder, then ``os.replace``), so a crash never leaves half an entry.  Writing an
+entry removes the entries it supersedes (same law, language and known-on
+date, older inputs), so the cache does not grow with every edit of a file.
 
 The cache lives in ``$CONSOLIDATE_CACHE``, else ``$XDG_CACHE_HOME/consolidate``,
 else ``~/.cache/consolidate``; ``CONSOLIDATE_CACHE=off`` disables it.
@@ -14,6 +16,7 @@ else ``~/.cache/consolidate``; ``CONSOLIDATE_CACHE=off`` disables it.
 from __future__ import annotations
 
 import datetime as _dt
+import glob
 import hashlib
 import os
 import pickle
@@ -21,7 +24,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .corpus import Law
@@ -87,14 +90,13 @@ def load_or_compile(
     lang: str,
     known_on: _dt.date | None,
     compile_fn: Callable[["Law", str, _dt.date | None], "Timeline"],
-    *,
-    progress: Callable[[str], Any] | None = None,
 ) -> "Timeline":
     """The cached time line for these inputs, compiling (and storing) it if needed."""
     directory = cache_dir()
     if directory is None:
         return compile_fn(law, lang, known_on)
-    path = directory / f"{law.slug}.{lang}.{key(law, lang, known_on)[:32]}.pickle"
+    stem = f"{law.slug}.{lang}.{known_on.isoformat() if known_on else 'latest'}."
+    path = directory / f"{stem}{key(law, lang, known_on)[:32]}.pickle"
     try:
         with path.open("rb") as fh:
             timeline = pickle.load(fh)
@@ -108,6 +110,9 @@ def load_or_compile(
     timeline = compile_fn(law, lang, known_on)
     try:
         write_atomic(path, pickle.dumps(timeline, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in directory.glob(f"{glob.escape(stem)}*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk costs speed, not correctness
     return timeline

@@ -23,18 +23,61 @@ if TYPE_CHECKING:
 LANGS = ["rus", "kaz", "eng"]
 
 
+class Progress:
+    """Reports long work (compiling a law) on stderr once the command has run
+    for ``delay`` seconds: one line per stage, updated in place.  Only on a
+    terminal, as git does: piped or captured output stays clean."""
+
+    def __init__(self, stream: Any = None, delay: float = 1.0):
+        import time
+
+        self.stream = stream if stream is not None else sys.stderr
+        self.delay = delay
+        self.clock = time.monotonic
+        self.start = self.clock()
+        self.stage: str | None = None
+        self.open_line = False
+        self.last = 0.0
+        try:
+            self.tty = bool(self.stream.isatty())
+        except (AttributeError, ValueError):
+            self.tty = False
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.start < self.delay:
+            return
+        if not self.tty:
+            return
+        new_stage = what != self.stage
+        self.stage = what
+        if new_stage or done >= total or now - self.last >= 0.1:
+            self.stream.write(f"\r\x1b[Kconsolidate: {what}: {done}/{total}" + ("\n" if done >= total else ""))
+            self.stream.flush()
+            self.open_line = done < total
+            self.last = now
+
+    def close(self) -> None:
+        """End a line left open (the work stopped on an error)."""
+        if self.open_line:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.open_line = False
+
+
 class Context:
     def __init__(self, corpus: Path | None, debug: bool):
         self.corpus_path = corpus
         self.debug = debug
         self._library: Library | None = None
+        self.progress = Progress()
 
     @property
     def library(self) -> "Library":
         if self._library is None:
             from .query import Library
 
-            self._library = Library.open(self.corpus_path)
+            self._library = Library.open(self.corpus_path, progress=self.progress)
         return self._library
 
 
@@ -58,10 +101,13 @@ def _run(fn: Any) -> Any:
         try:
             return fn(*args, **kwargs)
         except ConsolidationError as exc:
+            ctx.progress.close()
             _fail(ctx, exc)
         except BrokenPipeError:  # `consolidate show ... | head`
             sys.stderr.close()
             sys.exit(0)
+        finally:
+            ctx.progress.close()
 
     return wrapper
 

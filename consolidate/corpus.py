@@ -37,6 +37,9 @@ from .operations import (
 
 LANGS = ("rus", "kaz", "eng")
 
+# Hears of long work: (what is being done, how much is done, out of how much).
+Progress = Callable[[str, int, int], None]
+
 
 @attrs.frozen
 class Snapshot:
@@ -196,13 +199,20 @@ class Law:
     adopted: _dt.date
     titles: Mapping[str, str]
     snapshots: tuple[Snapshot, ...]
-    _acts: tuple[Act, ...] | Callable[[], tuple[Act, ...]] = attrs.field(alias="acts")
+    _acts: tuple[Act, ...] | Callable[[Progress | None], tuple[Act, ...]] = attrs.field(alias="acts")
     directory: Path
     gaps: tuple[Gap, ...] = ()
+    _loaded: list[tuple[Act, ...]] = attrs.field(factory=list, init=False, repr=False)
 
-    @cached_property
+    @property
     def acts(self) -> tuple[Act, ...]:
-        return self._acts() if callable(self._acts) else self._acts
+        return self.read_acts()
+
+    def read_acts(self, progress: Progress | None = None) -> tuple[Act, ...]:
+        """The acts, read from their files on first use (``progress`` hears of each file)."""
+        if not self._loaded:
+            self._loaded.append(self._acts(progress) if callable(self._acts) else self._acts)
+        return self._loaded[0]
 
     def base(self, lang: str) -> Snapshot | None:
         for snap in self.snapshots:
@@ -446,8 +456,16 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
             )
         )
 
-    def load_acts() -> tuple[Act, ...]:
-        acts = tuple(load_act(p) for p in sorted((directory / "acts").glob("*.toml")))
+    def load_acts(progress: Progress | None = None) -> tuple[Act, ...]:
+        files = sorted((directory / "acts").glob("*.toml"))
+        read = []
+        for i, file in enumerate(files):
+            if progress is not None:
+                progress(f"{slug}: reading act files", i, len(files))
+            read.append(load_act(file))
+        if progress is not None:
+            progress(f"{slug}: reading act files", len(files), len(files))
+        acts = tuple(read)
         numbers = [a.number for a in acts]
         dupes = {n for n in numbers if numbers.count(n) > 1}
         if dupes:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 
-from .corpus import Corpus, Law, default_root
+from .corpus import Corpus, Law, Progress, default_root
 from .diff import Diff, diff as _diff
 from .errors import UnknownProvision
 from .timeline import Timeline, View, compile_timeline
@@ -24,11 +24,12 @@ class Library:
     """A corpus and the time lines compiled from it."""
 
     corpus: Corpus
+    progress: Progress | None = None  # hears of long compiles (the CLI reports them on stderr)
     _timelines: dict[tuple[str, str, _dt.date | None], Timeline] = attrs.field(factory=dict, init=False)
 
     @classmethod
-    def open(cls, root: Path | None = None) -> "Library":
-        return cls(Corpus(root or default_root()))
+    def open(cls, root: Path | None = None, *, progress: Progress | None = None) -> "Library":
+        return cls(Corpus(root or default_root()), progress)
 
     def law(self, slug: str) -> Law:
         return self.corpus.law(slug)
@@ -37,9 +38,12 @@ class Library:
         key = (slug, lang, known_on)
         if key not in self._timelines:
             law = self.law(slug)
+            from functools import partial
+
             from .cache import load_or_compile
 
-            self._timelines[key] = load_or_compile(law, lang, known_on, compile_timeline)
+            compile_fn = partial(compile_timeline, progress=self.progress)
+            self._timelines[key] = load_or_compile(law, lang, known_on, compile_fn)
         return self._timelines[key]
 
     def show(

@@ -29,7 +29,7 @@ from typing import Any, overload
 
 import attrs
 
-from .corpus import Act, Law
+from .corpus import Act, Law, Progress
 from .errors import ConsolidationError, DataError, InvalidDate, OperationError
 from .model import ROOT, Document, Effective, Kind, Provision, Status
 from .operations import Expire, Insert, Operation, Renumber, Repeal, Substitute
@@ -103,7 +103,8 @@ class Timeline:
     """Version chains of every unit of one law in one language."""
 
     def __init__(self, law: Law, lang: str, base: Document, known_on: _dt.date | None = None,
-                 *, strict: bool = True):
+                 *, strict: bool = True, progress: Progress | None = None):
+        self._progress = progress
         self.strict = strict  # False: record operations that do not apply instead of raising
         self.errors: list[tuple[Step, ConsolidationError]] = []
         self.law = law
@@ -330,7 +331,10 @@ class Timeline:
 
     def _forward(self, steps: list[Step]) -> None:
         state = TextState(dict(self.base.units))
-        for step in steps:
+        what = f"{self.law.slug} ({self.lang}): replaying operations"
+        for n, step in enumerate(steps):
+            if self._progress is not None and n % 100 == 0:
+                self._progress(what, n, len(steps))
             self.steps.append(step)
             day = step.date
             try:
@@ -365,6 +369,8 @@ class Timeline:
                     if unit.children:
                         touched_containers.add(ch.eid)
             self._merge_order(state, touched_containers)
+        if self._progress is not None:
+            self._progress(what, len(steps), len(steps))
 
     def _blind_reason(self, step: Step) -> str:
         if id(step.act) in self._gap_reasons:
@@ -485,6 +491,7 @@ class Timeline:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         del state["law"]
+        state.pop("_progress", None)
         state.pop("_gap_reasons", None)
         raw: dict[int, tuple[Any, ...]] = {}
         effs: dict[Effective, Effective] = {}
@@ -713,8 +720,10 @@ def parse_date(text: str, what: str = "date") -> _dt.date:
         raise InvalidDate(f"{what} must be an existing date YYYY-MM-DD (got {text!r})") from None
 
 
-def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None, *, strict: bool = True) -> Timeline:
-    """Read the base snapshot of ``lang`` and compile the time line."""
+def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None, *, strict: bool = True,
+                     progress: Progress | None = None) -> Timeline:
+    """Read the base snapshot of ``lang`` and the act files, and compile the time line
+    (``progress`` hears of the files read and the operations replayed)."""
     snap = law.base(lang)
     if snap is None:
         langs = ", ".join(law.langs()) or "none"
@@ -722,4 +731,5 @@ def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None, *, s
     from .formats.consolidated import read_snapshot
 
     base = read_snapshot(snap.path, law=law.slug, lang=lang)
-    return Timeline(law, lang, base, known_on, strict=strict)
+    law.read_acts(progress)
+    return Timeline(law, lang, base, known_on, strict=strict, progress=progress)

@@ -106,3 +106,116 @@ class TestWriteAtomic:
             cache.write_atomic(target, b"new")
         assert target.read_bytes() == b"old"
         assert list(tmp_path.iterdir()) == [target]  # no temporary file left behind
+
+
+class TestEntries:
+    def test_a_new_entry_replaces_the_one_it_supersedes_and_keeps_other_known_on_dates(
+        self, tmp_path: Path, cache_dir: Path
+    ) -> None:
+        comp = Compiler()
+        cache.load_or_compile(_law(tmp_path), "rus", None, comp)
+        cache.load_or_compile(_law(tmp_path), "rus", dt.date(2020, 6, 1), comp)
+        cache.load_or_compile(_law(tmp_path, "другой орган;"), "rus", None, comp)
+        names = sorted(p.name.rsplit(".", 2)[0] for p in cache_dir.glob("*.pickle"))
+        assert names == ["t-law.rus.2020-06-01", "t-law.rus.latest"]
+        assert comp.calls == 3
+        # the surviving "latest" entry is the new one
+        tl = cache.load_or_compile(_law(tmp_path, "другой орган;"), "rus", None, comp)
+        assert comp.calls == 3 and tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "другой орган;"
+
+
+class TestWarmRunsReadNoActFile:
+    """A command answered from the cache parses law.toml and hashes the files,
+    but never parses an act file unless it asks for the operations."""
+
+    def test_show_and_diff_from_the_cache_do_not_parse_acts(
+        self, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from consolidate import corpus
+        from consolidate.query import Library
+
+        lib = Library.open()
+        first = lib.show("kz-national-security", dt.date(2020, 12, 31), lang="rus")
+        first_diff = lib.diff("kz-national-security", dt.date(2020, 7, 1), dt.date(2020, 12, 31), lang="rus")
+
+        def no(path: Path) -> None:
+            raise AssertionError(f"act file parsed: {path}")
+
+        monkeypatch.setattr(corpus, "load_act", no)
+        warm = Library.open()
+        view = warm.show("kz-national-security", dt.date(2020, 12, 31), lang="rus")
+        assert view.document == first.document and view.versions == first.versions
+        assert warm.diff("kz-national-security", dt.date(2020, 7, 1), dt.date(2020, 12, 31), lang="rus") == first_diff
+        assert warm.timeline("kz-national-security", "rus").adopted["357-VI"] == dt.date(2020, 7, 3)
+        with pytest.raises(AssertionError, match="act file parsed"):
+            warm.timeline("kz-national-security", "rus").steps  # steps need the operations
+
+    def test_steps_of_a_stored_timeline_are_the_compiled_ones(self, cache_dir: Path) -> None:
+        from consolidate.query import Library
+
+        for slug in ("kz-national-security", "kz-foreign-intelligence"):  # the second has a gap act
+            cold = Library.open().timeline(slug, "rus")
+            warm = Library.open().timeline(slug, "rus")
+            assert warm is not cold
+            key = lambda s: (s.act.number, s.op.seq if s.op else None, s.effective, s.applied)  # noqa: E731
+            assert [key(s) for s in warm.steps] == [key(s) for s in cold.steps]
+            assert [key(s) for s in warm.all_steps] == [key(s) for s in cold.all_steps]
+            assert warm.warnings == cold.warnings and warm.renames == cold.renames
+
+
+class TestProgress:
+    class Tty:
+        def __init__(self) -> None:
+            self.out: list[str] = []
+
+        def isatty(self) -> bool:
+            return True
+
+        def write(self, s: str) -> None:
+            self.out.append(s)
+
+        def flush(self) -> None:
+            pass
+
+    def test_silent_during_the_first_second_then_one_line_per_stage(self) -> None:
+        from consolidate.cli import Progress
+
+        tty = self.Tty()
+        p = Progress(tty, delay=1.0)
+        now = [p.start]
+        p.clock = lambda: now[0]
+        p("x: reading act files", 0, 3)
+        assert tty.out == []
+        now[0] += 1.5
+        p("x: reading act files", 1, 3)
+        p("x: reading act files", 3, 3)
+        p("x (rus): replaying operations", 0, 200)
+        p.close()
+        text = "".join(tty.out)
+        assert text.count("\n") == 2 and text.endswith("replaying operations: 0/200\n")
+        assert "reading act files: 3/3\n" in text
+
+    def test_nothing_when_stderr_is_not_a_terminal(self) -> None:
+        import io
+
+        from consolidate.cli import Progress
+
+        stream = io.StringIO()
+        p = Progress(stream, delay=0.0)
+        p("x", 1, 2)
+        p.close()
+        assert stream.getvalue() == ""
+
+    def test_compiling_reports_every_stage_to_its_end(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from consolidate.query import Library
+
+        monkeypatch.setenv("CONSOLIDATE_CACHE", "off")
+        heard: list[tuple[str, int, int]] = []
+        lib = Library.open(progress=lambda what, done, total: heard.append((what, done, total)))
+        lib.timeline("kz-national-security", "rus")
+        stages = list(dict.fromkeys(w for w, _, _ in heard))
+        assert stages == ["kz-national-security: reading act files", "kz-national-security (rus): replaying operations"]
+        for stage in stages:
+            counts = [(d, t) for w, d, t in heard if w == stage]
+            assert counts[-1][0] == counts[-1][1] > 0
+            assert [d for d, _ in counts] == sorted(d for d, _ in counts)
