@@ -125,15 +125,27 @@ def word_diff(before: str, after: str) -> tuple[Segment, ...]:
     still a word, not noise.
     """
     a, b = tokens(before), tokens(after)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    raw: list[Segment] = []
+    # An amendment changes a few words of a unit: align only what lies between
+    # the common beginning and the common end (the matcher's time grows with
+    # the product of the lengths it is given).
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
+    raw: list[Segment] = [Segment("equal", "".join(a[:head]))]
+    matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            raw.append(Segment("equal", "".join(a[i1:i2])))
+            raw.append(Segment("equal", "".join(mid_a[i1:i2])))
         else:
             # "replace" is a deletion followed by an insertion
-            raw.append(Segment("delete", "".join(a[i1:i2])))
-            raw.append(Segment("insert", "".join(b[j1:j2])))
+            raw.append(Segment("delete", "".join(mid_a[i1:i2])))
+            raw.append(Segment("insert", "".join(mid_b[j1:j2])))
+    raw.append(Segment("equal", "".join(a[len(a) - tail:])))
     return tuple(_absorb_spaces(_merge(raw)))
 
 
