@@ -76,10 +76,10 @@ def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str |
             continue
         if va is None:
             old = renamed_from.get(eid) if start <= end else None
-            if old is not None:
-                before = timeline.version_at(old, start).unit
+            before = timeline.version_at(old, start).unit if old is not None else None
+            if before is not None:
                 changes.append(UnitChange(eid, "renumbered", before, vb, acts, effs, renumbered_from=old))
-            else:
+            else:  # new, or inserted and renumbered inside the span: new either way
                 changes.append(UnitChange(eid, "added", None, vb, acts, effs))
             continue
         if vb is None:

@@ -151,3 +151,23 @@ class TestParseDate:
     def test_impossible_dates(self, bad: str) -> None:
         with pytest.raises(InvalidDate):
             parse_date(bad)
+
+
+class TestDiffOfRenumberingInsideTheSpan:
+    def test_a_unit_inserted_then_renumbered_in_the_span_is_added_not_renumbered(self) -> None:
+        """Found by Hypothesis: 1-1) inserted, renumbered 1-1-1), and a new 1-1) inserted,
+        all inside the span: both are additions (nothing existed under 1-1) before)."""
+        from consolidate.diff import diff
+        from consolidate.operations import Renumber
+
+        e = "art_15__para_1__subpara_1-1"
+        ops = [
+            Insert(act="1-T", place="art_1__para_1", target=e, lang="rus", units=(sub(e, "1-1", "первый;"),)),
+            Renumber(act="1-T", place="art_1__para_2", target=e, lang="rus", new_num="1-1-1", seq=1),
+            Insert(act="1-T", place="art_1__para_3", target=e, lang="rus", units=(sub(e, "1-1", "второй;"),), seq=2),
+        ]
+        tl = Timeline(law([act("1-T", D(2020, 1, 1), ops)]), "rus", BASE)
+        changes = {c.eid: c for c in diff(tl, D(2019, 12, 31), D(2020, 1, 1)).changes}
+        assert {eid: c.change for eid, c in changes.items()} == {e: "added", e + "-1": "added"}
+        assert changes[e + "-1"].after.text == "первый;" and changes[e].after.text == "второй;"
+        assert changes[e + "-1"].renumbered_from is None
