@@ -9,6 +9,12 @@ folder, then ``os.replace``), so a crash never leaves half an entry.  Writing an
 entry removes the entries it supersedes (same law, language and known-on
 date, older inputs), so the cache does not grow with every edit of a file.
 
+Reading and hashing every input costs more than the rest of a warm ``show``
+of a small law, so the content key is remembered under a fingerprint of the
+files' metadata (path, size, modification time, inode) and recomputed only
+when that changes; a fingerprint of files changed in the last two seconds is
+not trusted (see :func:`fingerprint`).
+
 The cache lives in ``$CONSOLIDATE_CACHE``, else ``$XDG_CACHE_HOME/consolidate``,
 else ``~/.cache/consolidate``; ``CONSOLIDATE_CACHE=off`` disables it.
 """
@@ -16,15 +22,17 @@ else ``~/.cache/consolidate``; ``CONSOLIDATE_CACHE=off`` disables it.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import glob
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:
     from .corpus import Law
@@ -67,6 +75,44 @@ def key(law: "Law", lang: str, known_on: _dt.date | None) -> str:
     return h.hexdigest()
 
 
+def fingerprint(law: "Law", lang: str, known_on: _dt.date | None) -> tuple[str, bool]:
+    """What the files' metadata says of them (path, size, modification time, inode),
+    and whether it can be trusted: a file changed in the last seconds may change
+    again within the clock's resolution without its metadata showing it (the
+    "racy" case git knows), so such a fingerprint is not remembered."""
+    h = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}|{_code_hash()}|{law.slug}|{lang}|{known_on}".encode())
+    newest = 0
+    for path in _inputs(law):
+        st = path.stat()
+        newest = max(newest, st.st_mtime_ns)
+        h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}\n".encode())
+    return h.hexdigest(), newest < time.time_ns() - 2_000_000_000
+
+
+def _key_via_fingerprint(directory: Path, stem: str, law: "Law", lang: str, known_on: _dt.date | None) -> str:
+    """The content key, read from a small memo when the files' metadata is
+    unchanged since it was computed (saves reading and hashing every file)."""
+    fp, trusted = fingerprint(law, lang, known_on)
+    memo = directory / f"{stem}{fp[:32]}.key"
+    if trusted:
+        try:
+            remembered = memo.read_text(encoding="ascii").strip()
+            if len(remembered) == 64:
+                return remembered
+        except OSError:
+            pass
+    content = key(law, lang, known_on)
+    if trusted:
+        try:
+            write_atomic(memo, content.encode("ascii"))
+            for old in directory.glob(f"{glob.escape(stem)}*.key"):
+                if old != memo:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass
+    return content
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,6 +131,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _load(fh: BinaryIO) -> Any:
+    """Unpickle with the cyclic garbage collector paused: loading creates
+    hundreds of thousands of objects and no garbage, and each collection it
+    would trigger scans them all again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(fh)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_or_compile(
     law: "Law",
     lang: str,
@@ -96,10 +155,10 @@ def load_or_compile(
     if directory is None:
         return compile_fn(law, lang, known_on)
     stem = f"{law.slug}.{lang}.{known_on.isoformat() if known_on else 'latest'}."
-    path = directory / f"{stem}{key(law, lang, known_on)[:32]}.pickle"
+    path = directory / f"{stem}{_key_via_fingerprint(directory, stem, law, lang, known_on)[:32]}.pickle"
     try:
         with path.open("rb") as fh:
-            timeline = pickle.load(fh)
+            timeline = _load(fh)
         if getattr(timeline, "lang", None) == lang:
             timeline.law = law  # the freshly loaded corpus objects, not pickled copies
             return timeline  # type: ignore[no-any-return]

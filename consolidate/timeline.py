@@ -22,6 +22,7 @@ inside the interval, the units it touches carry a warning.
 from __future__ import annotations
 
 import bisect
+import pickle
 import datetime as _dt
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -511,16 +512,24 @@ class Timeline:
         base = self.base
         state["base"] = (attrs.evolve(base, units={}), {e: unit(p) for e, p in base.units.items()})
         gaps = {g.as_act(self.law.directory).number for g in self.law.gaps}
-        state["steps"] = [self._step_ref(s, gaps) for s in self.steps]
-        state["all_steps"] = [self._step_ref(s, gaps) for s in self.all_steps]
-        state["errors"] = [(self._step_ref(s, gaps), e) for s, e in self.errors]
+        pos = {id(op): i for a in self.law.acts for i, op in enumerate(a.operations)}
+        # steps are rarely asked for (timeline, check, notes): kept as a pickle of their own,
+        # read on first use
+        state["_refs"] = pickle.dumps({
+            "steps": [self._step_ref(s, gaps, pos) for s in self.steps],
+            "all_steps": [self._step_ref(s, gaps, pos) for s in self.all_steps],
+            "errors": [(self._step_ref(s, gaps, pos), e) for s, e in self.errors],
+        }, protocol=pickle.HIGHEST_PROTOCOL)
+        for name in ("steps", "all_steps", "errors"):
+            del state[name]
         return state
 
-    def _step_ref(self, step: Step, gaps: set[str]) -> tuple[Any, ...]:
+    def _step_ref(self, step: Step, gaps: set[str], pos: dict[int, int]) -> tuple[Any, ...]:
+        """A step as (act number, position of the operation in the act, ...); a gap as (None, its index, ...)."""
         if step.act.number in gaps and step.act.path.name == "law.toml":
             gap = next(i for i, g in enumerate(self.law.gaps) if g.start == step.act.adopted)
             return (None, gap, step.effective, step.applied)
-        return (step.act.number, step.op.seq if step.op is not None else None, step.effective, step.applied)
+        return (step.act.number, pos[id(step.op)] if step.op is not None else None, step.effective, step.applied)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         built: dict[int, Provision] = {}
@@ -528,15 +537,14 @@ class Timeline:
         state["base"] = attrs.evolve(base, units=_Units(units, built))
         state["chains"] = _Chains(state["chains"], built)
         self.__dict__.update(state)
-        self._refs = {"steps": state.pop("steps"), "all_steps": state.pop("all_steps"),
-                      "errors": state.pop("errors")}
-        del self.__dict__["steps"], self.__dict__["all_steps"], self.__dict__["errors"]
 
     def __getattr__(self, name: str) -> Any:
         # steps and errors of a time line loaded from the cache: resolved against the law on first use
         refs = self.__dict__.get("_refs")
-        if refs is None or name not in refs:
+        if refs is None or name not in ("steps", "all_steps", "errors"):
             raise AttributeError(name)
+        if isinstance(refs, bytes):
+            refs = self.__dict__["_refs"] = pickle.loads(refs)
         if name == "errors":
             value: Any = [(self._resolve(r), e) for r, e in refs[name]]
         else:
@@ -545,11 +553,11 @@ class Timeline:
         return value
 
     def _resolve(self, ref: tuple[Any, ...]) -> Step:
-        number, seq, eff, applied = ref
+        number, i, eff, applied = ref
         if number is None:
-            return Step(self.law.gaps[seq].as_act(self.law.directory), None, eff, applied)
+            return Step(self.law.gaps[i].as_act(self.law.directory), None, eff, applied)
         act = self.law.act(number)
-        return Step(act, act.operations[seq] if seq is not None else None, eff, applied)
+        return Step(act, act.operations[i] if i is not None else None, eff, applied)
 
     # -- querying -------------------------------------------------------------------
 
@@ -563,11 +571,14 @@ class Timeline:
         return out
 
     def version_at(self, eid: str, day: _dt.date) -> Version:
-        chain = self.chains.get(eid)
-        if chain is None:
+        starts = self._starts.get(eid)
+        if starts is None:
             return Version(_DAWN, None)
-        i = bisect.bisect_right(self._starts[eid], day) - 1
-        return chain[max(i, 0)]
+        i = bisect.bisect_right(starts, day) - 1
+        chain = self.chains[eid]
+        if type(chain) is _Chain:  # stored time line: build only this version
+            return chain.at(i if i > 0 else 0)
+        return chain[i if i > 0 else 0]
 
     def check_date(self, day: _dt.date) -> None:
         if day < self.law.adopted:
@@ -655,6 +666,11 @@ class _Chain(Sequence[Version]):
         self._raw = raw
         self._built = built
         self._versions: list[Version | None] = [None] * len(raw)
+
+    def at(self, i: int) -> Version:
+        """The version at a valid index ``i`` (no checks: the fast path of ``version_at``)."""
+        v = self._versions[i]
+        return v if v is not None else self._get(i)
 
     def _get(self, i: int) -> Version:
         v = self._versions[i]

@@ -219,3 +219,48 @@ class TestProgress:
             counts = [(d, t) for w, d, t in heard if w == stage]
             assert counts[-1][0] == counts[-1][1] > 0
             assert [d for d, _ in counts] == sorted(d for d, _ in counts)
+
+
+class TestFingerprintMemo:
+    """The content key is remembered under the files' metadata, and trusted
+    only for files that have not changed in the last seconds."""
+
+    @staticmethod
+    def _age(L, seconds: int = 3600) -> None:  # type: ignore[no-untyped-def]
+        import os
+        import time
+
+        old = time.time() - seconds
+        for path in cache._inputs(L):
+            os.utime(path, (old, old))
+
+    def test_unchanged_old_files_are_not_read_again(
+        self, tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        L, comp = _law(tmp_path), Compiler()
+        self._age(L)
+        cache.load_or_compile(L, "rus", None, comp)
+        hashed = []
+        real_key = cache.key
+        monkeypatch.setattr(cache, "key", lambda *a: hashed.append(a) or real_key(*a))
+        tl = cache.load_or_compile(L, "rus", None, comp)
+        assert comp.calls == 1 and hashed == []
+        assert tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "новый орган;"
+
+    def test_a_changed_file_is_hashed_again_and_the_entry_is_stale(self, tmp_path: Path, cache_dir: Path) -> None:
+        comp = Compiler()
+        L = _law(tmp_path)
+        self._age(L, 7200)
+        cache.load_or_compile(L, "rus", None, comp)
+        L2 = _law(tmp_path, "совсем другой орган;")  # rewrites law.toml: new size and time
+        self._age(L2, 3600)
+        tl = cache.load_or_compile(L2, "rus", None, comp)
+        assert comp.calls == 2
+        assert tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "совсем другой орган;"
+        assert len(list(cache_dir.glob("*.key"))) == 1  # the memo of the old files is gone
+
+    def test_files_changed_just_now_are_not_remembered(self, tmp_path: Path, cache_dir: Path) -> None:
+        L, comp = _law(tmp_path), Compiler()
+        cache.load_or_compile(L, "rus", None, comp)
+        assert list(cache_dir.glob("*.key")) == []
+        assert cache.fingerprint(L, "rus", None)[1] is False

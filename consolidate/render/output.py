@@ -147,6 +147,8 @@ def _unknown_summary(view: "View", doc: Any) -> list[str]:
     from ..model import Status
 
     by_reason: dict[str, list[str]] = {}
+    if not any(p.status is Status.UNKNOWN for p in doc.units.values()):
+        return []
     for p in doc.provisions():
         if p.status is Status.UNKNOWN:
             v = view.versions.get(p.eid)
