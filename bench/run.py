@@ -304,7 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()))
     notes += [
         f"show_cold ours: `consolidate --corpus DIR {' '.join(show_argv[-6:])}` (new process, on-disk cache warm: "
-        "import, read law.toml and every act file, hash the inputs, unpickle the compiled timeline, as_of, render)",
+        "import, read law.toml, fingerprint the input files (the content hash is remembered under it), unpickle the "
+        "compiled timeline (no act file is parsed), as_of, render)",
         f"show_cold git: `git -C {repo.name} show REV:{peers.GIT_FILE}`, REV the commit of the last version on or "
         f"before {day} (looked up beforehand)",
         "show_cold sqlite: `python -c <bench.peers.SQLITE_SHOW> DB DATE` (new interpreter, stdlib sqlite3: every row "
