@@ -493,6 +493,7 @@ class Timeline:
         state = dict(self.__dict__)
         del state["law"]
         state.pop("_progress", None)
+        state.pop("_views", None)
         state.pop("_gap_reasons", None)
         raw: dict[int, tuple[Any, ...]] = {}
         effs: dict[Effective, Effective] = {}
@@ -588,20 +589,25 @@ class Timeline:
             )
 
     def as_of(self, day: _dt.date) -> View:
-        """The text in effect on ``day``."""
-        self.check_date(day)
-        units: dict[str, Provision] = {}
-        versions: dict[str, Version] = {}
-        warnings: list[Warning_] = list(self.warnings)
+        """The text in effect on ``day``.
 
-        def visit(eid: str) -> bool:
-            v = self.version_at(eid, day)
-            if v.unit is None:
-                return False
-            kids = tuple(c for c in self.order.get(eid, ()) if visit(c))
-            units[eid] = v.unit if v.unit.children == kids else attrs.evolve(v.unit, children=kids)
-            versions[eid] = v
-            for eff, act in self.uncertain.get(eid, ()):
+        The text changes only on the dates of the events, so the texts of the
+        last few stretches between them are kept (a server or a session asks
+        for nearby dates again and again); warnings depend on the day itself
+        and are worked out on each call."""
+        self.check_date(day)
+        epoch = bisect.bisect_right(self.events, (day, "\uffff"))
+        memo: dict[int, Any] = self.__dict__.setdefault("_views", {})
+        hit = memo.pop(epoch, None)
+        if hit is None:
+            hit = self._text_at(day)
+            while len(memo) >= 8:
+                memo.pop(next(iter(memo)))  # the least recently used
+        memo[epoch] = hit
+        units, versions, doubtful = hit
+        warnings: list[Warning_] = list(self.warnings)
+        for eid, v in doubtful:
+            for eff, act in self.uncertain[eid]:
                 if eff.earliest <= day < eff.latest:
                     warnings.append(Warning_(
                         eid,
@@ -610,11 +616,30 @@ class Timeline:
                         f"{eff.latest.isoformat()}; shown as {'not yet' if v.start < eff.latest else 'already'} "
                         "in effect",
                     ))
+        doc = attrs.evolve(self.base, units=dict(units))
+        return View(doc, dict(versions), day, self.known_on, tuple(warnings))
+
+    def _text_at(self, day: _dt.date) -> tuple[dict[str, Provision], dict[str, Version], list[tuple[str, Version]]]:
+        """Every unit in effect on ``day`` with its version, and the units an act of
+        uncertain date touches (in the order they are visited)."""
+        units: dict[str, Provision] = {}
+        versions: dict[str, Version] = {}
+        doubtful: list[tuple[str, Version]] = []
+        uncertain = self.uncertain
+
+        def visit(eid: str) -> bool:
+            v = self.version_at(eid, day)
+            if v.unit is None:
+                return False
+            kids = tuple(c for c in self.order.get(eid, ()) if visit(c))
+            units[eid] = v.unit if v.unit.children == kids else attrs.evolve(v.unit, children=kids)
+            versions[eid] = v
+            if eid in uncertain:
+                doubtful.append((eid, v))
             return True
 
         visit(ROOT)
-        doc = attrs.evolve(self.base, units=units)
-        return View(doc, versions, day, self.known_on, tuple(warnings))
+        return units, versions, doubtful
 
     def changed_between(self, a: _dt.date, b: _dt.date) -> list[str]:
         """eIds with a version change in ``(a, b]``, in document order."""

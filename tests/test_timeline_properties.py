@@ -208,3 +208,18 @@ class TestStoredTimeline:
         assert [(s.act.number, s.op, s.effective, s.applied) for s in tl.steps] == [
             (s.act.number, s.op, s.effective, s.applied) for s in stored.steps]
         assert stored.adopted == {x.number: x.adopted for x in acts}
+
+
+class TestKeptTexts:
+    @SETTINGS
+    @given(histories(), st.lists(DAYS, min_size=2, max_size=25))
+    def test_asking_many_dates_of_one_timeline_equals_asking_each_of_a_fresh_one(self, h: tuple, days: list) -> None:
+        """as_of keeps the texts of recent stretches between events: whatever the
+        order of the questions, every answer is the one a fresh time line gives."""
+        base, acts = h
+        L = law(acts)
+        tl = Timeline(L, "rus", base)
+        for day in days:
+            kept, fresh = tl.as_of(day), Timeline(L, "rus", base).as_of(day)
+            assert kept.document == fresh.document and kept.versions == fresh.versions
+            assert kept.as_of == day and kept.warnings == fresh.warnings
