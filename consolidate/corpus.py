@@ -139,7 +139,7 @@ class Act:
             return None
 
         try:
-            return explain(rule_text, published=self.publication.date, adopted=self.adopted, lang=lang)  # type: ignore[no-any-return]
+            return explain(rule_text, published=self.publication.date, adopted=self.adopted, lang=lang)
         except ConsolidationError as exc:
             raise exc.located(file=str(self.path), act=self.number)
 

@@ -75,10 +75,10 @@ def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str |
         if va is None and vb is None:
             continue
         if va is None:
-            old = renamed_from.get(eid) if start <= end else None
-            before = timeline.version_at(old, start).unit if old is not None else None
+            was = renamed_from.get(eid) if start <= end else None
+            before = timeline.version_at(was, start).unit if was is not None else None
             if before is not None:
-                changes.append(UnitChange(eid, "renumbered", before, vb, acts, effs, renumbered_from=old))
+                changes.append(UnitChange(eid, "renumbered", before, vb, acts, effs, renumbered_from=was))
             else:  # new, or inserted and renumbered inside the span: new either way
                 changes.append(UnitChange(eid, "added", None, vb, acts, effs))
             continue

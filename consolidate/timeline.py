@@ -310,7 +310,9 @@ class Timeline:
                     # one unknown stretch per date on which an included act changed the unit,
                     # each naming the acts still to come (what makes the wording unknown then)
                     later.sort(key=lambda s: s.date)
-                    start, acts, effs = born, ((ins.act.number,) if ins else ()), ((ins.effective,) if ins else ())
+                    start = born
+                    acts: tuple[str, ...] = (ins.act.number,) if ins else ()
+                    effs: tuple[Effective, ...] = (ins.effective,) if ins else ()
                     for day in sorted({s.date for s in later}):
                         coming = ", ".join(dict.fromkeys(s.act.number for s in later if s.date >= day))
                         why = (f"changed from {day.isoformat()} on by {coming} (already in the base text); "
@@ -576,7 +578,7 @@ class Timeline:
         if starts is None:
             return Version(_DAWN, None)
         i = bisect.bisect_right(starts, day) - 1
-        chain = self.chains[eid]
+        chain: Sequence[Version] = self.chains[eid]
         if type(chain) is _Chain:  # stored time line: build only this version
             return chain.at(i if i > 0 else 0)
         return chain[i if i > 0 else 0]
