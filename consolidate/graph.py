@@ -20,9 +20,9 @@ the number of units, so it can run after every step of a state machine.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeAlias, Union
+from typing import TYPE_CHECKING, Any, TypeAlias, Union
 
-import networkx as nx  # type: ignore[import-untyped]  # no stubs published
+import networkx as nx
 
 from .errors import DataError
 from .model import PREAMBLE, ROOT, Document, Kind, Provision, Status
@@ -38,7 +38,13 @@ CONTAINS = "contains"
 NEXT = "next"
 REFERS = "refers"
 
-Graph: TypeAlias = nx.MultiDiGraph  # the article graph's type (networkx is untyped: Any to mypy)
+# The article graph's type: nodes are eIds.  networkx's classes are generic
+# only in its stubs (types-networkx), not at runtime, so the subscripted form
+# exists for the type checker alone; at runtime ``Graph`` is the plain class.
+if TYPE_CHECKING:
+    Graph: TypeAlias = nx.MultiDiGraph[str]
+else:
+    Graph = nx.MultiDiGraph
 
 # The kinds a unit of each kind may sit in.
 CONTAINERS: Mapping[Kind, frozenset[Kind]] = {

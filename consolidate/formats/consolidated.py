@@ -190,7 +190,10 @@ class _Builder:
                 self.part(PREAMBLE, t, b)
                 i += 1
                 continue
-            status = lambda s: Status.REPEALED if _REPEALED.match(s) else Status.IN_EFFECT  # noqa: E731
+
+            def status(s: str) -> Status:
+                return Status.REPEALED if _REPEALED.match(s) else Status.IN_EFFECT
+
             m = _PARAGRAPH.match(t)
             if m:
                 num = normalize_num(m.group(1))

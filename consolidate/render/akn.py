@@ -26,7 +26,10 @@ _TAGS = {Kind.CHAPTER: "chapter", Kind.ARTICLE: "article", Kind.PARAGRAPH: "para
 
 def render_akn(doc: Document, view: "View", law: "Law") -> str:
     ET.register_namespace("", NS)
-    q = lambda tag: f"{{{NS}}}{tag}"  # noqa: E731
+
+    def q(tag: str) -> str:
+        return f"{{{NS}}}{tag}"
+
     root = ET.Element(q("akomaNtoso"))
     act = ET.SubElement(root, q("act"), name="act")
     meta = ET.SubElement(act, q("meta"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NotRequired, TextIO, TypedDict
 
 from . import json as js
 
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..checks import CheckReport
     from ..corpus import Act, Law
     from ..diff import Diff
+    from ..model import Provision
     from ..query import Library
     from ..timeline import Timeline, View
 
@@ -161,7 +162,7 @@ def _unknown_summary(view: "View", doc: Any) -> list[str]:
     return out
 
 
-def _label(p: Any) -> str:
+def _label(p: Provision | None) -> str:
     if p is None:
         return ""
     return p.eid
@@ -196,9 +197,11 @@ def diff(lib: "Library", d: "Diff", *, fmt: str, stream: TextIO) -> str:
         lines.append(head + (f" — by {', '.join(why)}; in effect from {eff}" if why else ""))
         before = c.before.text if c.before and c.before.status.value != "unknown" else None
         after = c.after.text if c.after and c.after.status.value != "unknown" else None
-        num = (c.after or c.before).num if (c.after or c.before) else None
-        prefix = f"  {num}) " if num and (c.after or c.before).kind.value == "subparagraph" else (
-            f"  {num}. " if num and (c.after or c.before).kind.value == "paragraph" else "  ")
+        unit = c.after or c.before
+        num = unit.num if unit else None
+        kind = unit.kind.value if unit else None
+        prefix = f"  {num}) " if num and kind == "subparagraph" else (
+            f"  {num}. " if num and kind == "paragraph" else "  ")
         if c.change == "modified" and before is not None and after is not None:
             lines.append(prefix + render_redline(word_diff(before, after), color=color))
         else:
@@ -249,8 +252,27 @@ def _effective_of_act(act: "Act") -> tuple[str, Any]:
         return str(exc), {}
 
 
+class _ActRow(TypedDict):
+    """One amending act in the ``acts`` listing (also its JSON form)."""
+    number: str
+    adopted: str
+    published: str | None
+    publication_source: str | None
+    publication_inferred: bool
+    title: str
+    rule: str | None
+    parsed: str | None
+    effective: list[str]
+    derivation: str | None
+    exceptions: list[dict[str, Any]]
+    operations_available: bool
+    operations: int
+    touches: list[str]
+    error: NotRequired[str]
+
+
 def acts(law: "Law", *, fmt: str) -> str:
-    rows = []
+    rows: list[_ActRow] = []
     for act in sorted(law.acts, key=lambda a: (a.adopted, a.number)):
         error, effs = _effective_of_act(act)
         try:
@@ -276,7 +298,7 @@ def acts(law: "Law", *, fmt: str) -> str:
                 error = str(exc)
         dates = sorted({(e.date.isoformat() if e.date else f"{e.earliest.isoformat()}/{e.latest.isoformat()}")
                         for e in effs.values() if e is not None})
-        rows.append({
+        row: _ActRow = {
             "number": act.number,
             "adopted": act.adopted.isoformat(),
             "published": act.publication.date.isoformat() if act.publication.date else None,
@@ -291,8 +313,10 @@ def acts(law: "Law", *, fmt: str) -> str:
             "operations_available": act.operations_available,
             "operations": len(act.operations),
             "touches": list(act.touched()),
-            **({"error": error} if error else {}),
-        })
+        }
+        if error:
+            row["error"] = error  # last key, as before
+        rows.append(row)
     if fmt == "json":
         return js.dumps({"law": law.slug, "acts": rows}) + "\n"
     out = [f"{law.slug}: {len(rows)} amending acts"]
