@@ -42,7 +42,7 @@ bench: $(STAMP)
 	$(PY) -m bench.run
 
 typecheck: $(STAMP)
-	$(PY) -m pip install --quiet mypy types-python-dateutil
+	$(PY) -m pip install --quiet mypy types-python-dateutil types-networkx
 	$(PY) -m mypy consolidate
 
 clean:
