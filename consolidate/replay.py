@@ -10,8 +10,11 @@ occurrence rule, insertion onto an existing number).  Nothing is skipped.
 
 from __future__ import annotations
 
+import operator
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
+from itertools import accumulate, compress, count
 
 import attrs
 
@@ -45,11 +48,22 @@ class Change:
 
 
 class TextState:
-    """A mutable working copy of a document's units."""
+    """A mutable working copy of a document's units.
+
+    ``units`` and ``parent`` are plain dicts that callers may change directly.
+    Word searches over big parts of the text (``throughout`` the law) go through
+    :meth:`word_hits`, which keeps the searchable text of small subtrees joined
+    into one string each (a :class:`_Block`) so that most of the text is
+    searched at C speed.  A block is checked before each use against the units
+    it was made of (one C-speed comparison), so no change can leave it stale.
+    """
 
     def __init__(self, units: dict[str, Provision]):
         self.units = units
         self.parent: dict[str, str] = {c: p.eid for p in units.values() for c in p.children}
+        self._blocks: dict[str, _Block] = {}  # eId → its subtree's joined text (checked on use)
+        self._upper: set[str] = set()  # eIds seen with a subtree too big for one block
+        self._sweep_at = 1024  # drop the blocks of units gone from the text past this many blocks
 
     @classmethod
     def of(cls, doc: Document) -> "TextState":
@@ -68,6 +82,150 @@ class TextState:
 
     def to_document(self, template: Document) -> Document:
         return attrs.evolve(template, units=dict(self.units))
+
+    # -- word search ----------------------------------------------------------------------
+
+    def all_unknown(self, eid: str) -> bool:
+        """Every unit of ``eid``'s subtree has an unknown text (stops at the first known one)."""
+        units = self.units
+        return all(units[e].status is Status.UNKNOWN for e in self.subtree(eid))
+
+    def word_hits(self, eid: str, words: str) -> list[tuple[str, str, int]]:
+        """Occurrences of ``words`` in the headings and texts of ``eid``'s subtree,
+        in document order: exactly ``_field_hits(state, list(state.subtree(eid)), words)``.
+
+        A small subtree is scanned unit by unit.  In a big one, each subtree of
+        at most ``_BLOCK_UNITS`` units hanging from the big units is searched as
+        one string (its :class:`_Block`, made again when one of its units changed),
+        and only the big units themselves are scanned one by one."""
+        upper = self._upper
+        if eid not in upper:
+            small = self._subtree_upto(eid, _BLOCK_UNITS)
+            if small is not None:
+                return _field_hits(self, small, words)
+            upper.add(eid)
+            self._blocks.pop(eid, None)
+        if not words or _SEP in words:
+            # a match could run across joined fields (or an empty one is everywhere)
+            return _field_hits(self, list(self.subtree(eid)), words)
+        units = self.units
+        get = units.get
+        blocks = self._blocks
+        hits: list[tuple[str, str, int]] = []
+        stack = [eid]
+        while stack:
+            e = stack.pop()
+            block = blocks.get(e)
+            if block is not None:
+                now = list(map(get, block.eids))
+                if now != block.units and not block.refill(now):
+                    block = None  # its subtree changed shape: made again below
+            if block is None and e not in upper:
+                block = self._make_block(e)
+            if block is not None:
+                i = block.blob.find(words)
+                if i >= 0:
+                    block.hits(words, i, hits)
+                continue
+            unit = units[e]
+            if unit.status is not Status.UNKNOWN:
+                if unit.heading:
+                    hits.extend((e, "heading", i) for i in _find(unit.heading, words))
+                hits.extend((e, "text", i) for i in _find(unit.text, words))
+            stack.extend(reversed(unit.children))
+        return hits
+
+    def _subtree_upto(self, eid: str, limit: int) -> list[str] | None:
+        """``eid``'s subtree in document order, or None if it has more than ``limit`` units."""
+        units = self.units
+        out: list[str] = []
+        stack = [eid]
+        while stack:
+            e = stack.pop()
+            out.append(e)
+            if len(out) > limit:
+                return None
+            stack.extend(reversed(units[e].children))
+        return out
+
+    def _make_block(self, eid: str) -> "_Block | None":
+        """A new block for ``eid``'s subtree, or None (and ``eid`` counts as
+        big from now on) if the subtree has more than ``_BLOCK_UNITS`` units."""
+        eids = self._subtree_upto(eid, _BLOCK_UNITS)
+        if eids is None:
+            self._blocks.pop(eid, None)
+            self._upper.add(eid)
+            return None
+        units = self.units
+        blocks = self._blocks
+        if len(blocks) >= self._sweep_at:
+            for gone in [e for e in blocks if e not in units]:
+                del blocks[gone]
+            self._sweep_at = 2 * len(blocks) + 1024
+        block = blocks[eid] = _Block(eids, [units[e] for e in eids])
+        return block
+
+
+# Subtrees of at most this many units are searched as one joined string.
+_BLOCK_UNITS = 64
+# Joins the fields of a block; words holding it are searched field by field.
+_SEP = "\x00"
+
+
+class _Block:
+    """The headings and texts of a subtree's units, in document order, joined
+    into one string: two fields a unit (heading, text; empty when there is
+    none or the unit's text is unknown), separated by ``_SEP``.
+    ``units`` are the provisions it was made of, to check it against."""
+
+    __slots__ = ("eids", "units", "blob", "starts")
+
+    def __init__(self, eids: list[str], units: list[Provision]):
+        self.eids = eids
+        self._fill(units)
+
+    def _fill(self, units: list[Provision]) -> None:
+        self.units = units
+        values: list[str] = [""] * (2 * len(units))
+        if Status.UNKNOWN in map(_STATUS, units):
+            for k, unit in enumerate(units):
+                if unit.status is not Status.UNKNOWN:
+                    values[2 * k] = unit.heading or ""
+                    values[2 * k + 1] = unit.text
+        else:
+            values[0::2] = [h or "" for h in map(_HEADING, units)]
+            values[1::2] = map(_TEXT, units)
+        self.blob = _SEP.join(values)
+        # where field k starts: the lengths before it, plus one _SEP after each
+        self.starts = list(map(operator.add, accumulate(map(len, values), initial=0), count()))
+
+    def refill(self, now: list[Provision | None]) -> bool:
+        """Take the units' current provisions ``now`` (same eIds); False if the
+        subtree's shape changed (a unit gone or with other children)."""
+        old = self.units
+        for k in compress(count(), map(operator.is_not, now, old)):
+            unit = now[k]
+            if unit is None or unit.children != old[k].children:
+                return False
+        self._fill(now)  # type: ignore[arg-type]
+        return True
+
+    def hits(self, words: str, i: int, hits: list[tuple[str, str, int]]) -> None:
+        """Append the occurrences of ``words`` (non-empty, without ``_SEP``)
+        from offset ``i`` of the joined string (the first one) on to ``hits``.
+
+        No match can run across two fields, so searching the joined string
+        finds, field after field, what searching each field finds."""
+        blob, starts, eids, n = self.blob, self.starts, self.eids, len(words)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            hits.append((eids[k >> 1], "text" if k & 1 else "heading", i - starts[k]))
+            i = blob.find(words, i + n)
+
+
+_STATUS = operator.attrgetter("status")
+_HEADING = operator.attrgetter("heading")
+_TEXT = operator.attrgetter("text")
 
 
 def _fail(op: Operation, message: str) -> OperationError:
@@ -113,14 +271,17 @@ def _select(op: Operation, hits: list[tuple[str, str, int]], occurrence: Occurre
             raise _fail(op, f"unknown occurrence rule {occurrence!r}")
 
 
-def _scope(state: TextState, op: Operation) -> list[str]:
+def _scope(state: TextState, op: Operation) -> str:
+    """The unit whose subtree a word operation searches (it must exist)."""
     if op.target not in state.units:
         raise _fail(op, "target does not exist in the text on this date")
-    return list(state.subtree(op.target))
+    return op.target
 
 
 def _field_hits(state: TextState, eids: list[str], words: str) -> list[tuple[str, str, int]]:
-    """Occurrences of ``words`` in headings and texts of ``eids``: (eid, field, offset)."""
+    """Occurrences of ``words`` in headings and texts of ``eids``: (eid, field, offset).
+
+    The plain scan; :meth:`TextState.word_hits` gives the same for a subtree, faster."""
     hits: list[tuple[str, str, int]] = []
     for e in eids:
         unit = state.units[e]
@@ -148,20 +309,19 @@ def _edit(state: TextState, hits: list[tuple[str, str, int]], length: int, repla
     return [Change(e, "content") for e in changed]
 
 
-def _check_unknown(state: TextState, op: Operation, eids: list[str]) -> None:
+def _check_unknown(state: TextState, op: Operation, scope: str) -> None:
     # Words cannot be edited in a text the corpus does not hold: say so.
-    unknown = [e for e in eids if state.units[e].status is Status.UNKNOWN]
-    if unknown and len(unknown) == len(eids):
+    if state.all_unknown(scope):
         raise _fail(op, "the target's text is unknown on this date, so its words cannot be edited")
 
 
 def _replace_words(state: TextState, op: ReplaceWords) -> list[Change]:
-    eids = _scope(state, op)
-    _check_unknown(state, op, eids)
+    scope = _scope(state, op)
+    _check_unknown(state, op, scope)
     changes: list[Change] = []
     found_any = False
     for old, new in op.pairs:
-        hits = _field_hits(state, eids, old)
+        hits = state.word_hits(scope, old)
         if not hits and len(op.pairs) > 1:
             continue  # one case form of a "соответственно" list need not occur
         found_any = True
@@ -173,10 +333,10 @@ def _replace_words(state: TextState, op: ReplaceWords) -> list[Change]:
 
 
 def _delete_words(state: TextState, op: DeleteWords) -> list[Change]:
-    eids = _scope(state, op)
-    _check_unknown(state, op, eids)
+    scope = _scope(state, op)
+    _check_unknown(state, op, scope)
     occurrence = op.occurrence if not op.throughout or op.occurrence.mode != "only" else Occurrence("all")
-    hits = _select(op, _field_hits(state, eids, op.words), occurrence, op.words)
+    hits = _select(op, state.word_hits(scope, op.words), occurrence, op.words)
     changes: list[Change] = []
     # Deleting words also removes one adjacent space, so no double space is left behind.
     for eid, field, offset in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
@@ -193,12 +353,12 @@ def _delete_words(state: TextState, op: DeleteWords) -> list[Change]:
 
 
 def _insert_words(state: TextState, op: InsertWords) -> list[Change]:
-    eids = _scope(state, op)
-    _check_unknown(state, op, eids)
+    scope = _scope(state, op)
+    _check_unknown(state, op, scope)
     if op.after is not None or op.before is not None:
         anchor = op.after if op.after is not None else op.before
         assert anchor is not None
-        hits = _select(op, _field_hits(state, eids, anchor), op.occurrence, anchor)
+        hits = _select(op, state.word_hits(scope, anchor), op.occurrence, anchor)
         changes = []
         for eid, field, offset in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
             unit = state.units[eid]
