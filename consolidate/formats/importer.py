@@ -28,7 +28,6 @@ import re
 import stat
 import sys
 import tempfile
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -192,8 +191,9 @@ def import_law(law_dir: Path) -> list[Path]:
     """Parse every source of the law and write its act files; returns the files written."""
     import tomli_w
 
-    with (law_dir / "law.toml").open("rb") as fh:
-        law_number = tomllib.load(fh)["number"]
+    from ..corpus import read_toml
+
+    law_number = read_toml(law_dir / "law.toml")["number"]
     acts_dir = law_dir / "acts"
     acts_dir.mkdir(exist_ok=True)
     planned: list[tuple[Path, bytes]] = []
@@ -204,8 +204,7 @@ def import_law(law_dir: Path) -> list[Path]:
         target = acts_dir / f"{source.adopted.isoformat()}_{source.number}.toml"
         existing = None
         if target.exists():
-            with target.open("rb") as fh:
-                existing = tomllib.load(fh)
+            existing = read_toml(target)
         table = act_table(source, law_dir, existing, target if existing is not None else None)
         header = (f"# Written by `make acts` from {table['source']['file']}; edit the source's reading "
                   f"only through [[corrections]].\n")
@@ -227,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConsolidationError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError) as exc:
+    except (OSError, UnicodeDecodeError, KeyError) as exc:
         print(f"error: {arg}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     return 0
