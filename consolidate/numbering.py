@@ -13,6 +13,7 @@ article's eId does not include its chapter (as in Akoma Ntoso).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .errors import DataError
@@ -31,6 +32,7 @@ _NUM_RE = re.compile(r"^\d+(?:-\d+)*$")
 _SEGMENT_RE = re.compile(r"^(chp|art|para|subpara|part)_(\d+(?:-\d+)*)$")
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and asked for the same few numbers over and over in a replay
 def normalize_num(text: str) -> str:
     """``"8-1)"``, ``" 2-1. "``, ``"8–1"`` → ``"8-1"``; raise ``DataError`` if not a number."""
     s = text.strip().rstrip(".)").strip().replace("–", "-").replace("‑", "-")
@@ -39,6 +41,7 @@ def normalize_num(text: str) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=8192)
 def num_key(num: str) -> tuple[int, ...]:
     """Sort key of a number: ``"2-1"`` → ``(2, 1)``; ``"2"`` → ``(2,)``.
 
@@ -69,6 +72,7 @@ def inserted_after(num: str, existing: tuple[str, ...] = ()) -> str:
 Segment = tuple[str, str]  # (kind, num)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_eid(eid: str) -> tuple[Segment, ...]:
     """``"art_15__para_1"`` → ``(("article", "15"), ("paragraph", "1"))``.
 
