@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -409,21 +408,16 @@ class TestProperties:
         assert any(f"lists child {gone}, which does not exist" in p for p in problems)
 
 
-# --- the real text, when the Markdown reader exists ---------------------------
-
-_HAVE_MARKDOWN = importlib.util.find_spec("consolidate.formats.markdown") is not None
+# --- the real text ------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not _HAVE_MARKDOWN, reason="consolidate.formats.markdown is not written yet")
 class TestRealText:
     @pytest.fixture(scope="class")
     def graph(self) -> Any:
-        from consolidate.formats.markdown import read_markdown  # type: ignore[import-not-found,unused-ignore]
+        from consolidate.formats.consolidated import read_snapshot
 
         path = ROOT_DIR / "snapshots/kz-national-security/rus/2021-after-375-VI.md"
-        d = read_markdown(path.read_text(encoding="utf-8"), law="kz-national-security", lang="rus",
-                          source=str(path))
-        return build_graph(d)
+        return build_graph(read_snapshot(path, law="kz-national-security", lang="rus"))
 
     def test_verifies(self, graph: Any) -> None:
         verify(graph)
