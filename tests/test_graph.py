@@ -413,7 +413,8 @@ class TestProperties:
 
 class TestRealText:
     @pytest.fixture(scope="class")
-    def graph(self) -> Any:
+    @classmethod
+    def graph(cls) -> Any:
         from consolidate.formats.consolidated import read_snapshot
 
         path = ROOT_DIR / "snapshots/kz-national-security/rus/2021-after-375-VI.md"

@@ -42,7 +42,8 @@ class TestCheckPoint2021:
     """The 2021 Russian text must come out of the 2014 base and the 23 acts between them."""
 
     @pytest.fixture(scope="class")
-    def report(self, lib: Library):  # type: ignore[no-untyped-def]
+    @classmethod
+    def report(cls, lib: Library):  # type: ignore[no-untyped-def]
         return check_law(lib, NS)
 
     def test_every_operation_applies(self, report) -> None:  # type: ignore[no-untyped-def]
