@@ -662,17 +662,14 @@ def _build_unit(raw: tuple[Any, ...], built: dict[int, Provision]) -> Provision:
     return p
 
 
-class _Units(Mapping[str, Provision]):
-    """A document's provisions kept as tuples and built on first access."""
+class _RawMapping:
+    """A mapping over stored tuples (``_raw``); subclasses build values on access."""
 
     __slots__ = ("_raw", "_built")
 
-    def __init__(self, raw: dict[str, tuple[Any, ...]], built: dict[int, Provision]):
+    def __init__(self, raw: dict[str, Any], built: dict[int, Provision]):
         self._raw = raw
         self._built = built
-
-    def __getitem__(self, eid: str) -> Provision:
-        return _build_unit(self._raw[eid], self._built)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -682,6 +679,15 @@ class _Units(Mapping[str, Provision]):
 
     def __contains__(self, eid: object) -> bool:
         return eid in self._raw
+
+
+class _Units(_RawMapping, Mapping[str, Provision]):
+    """A document's provisions kept as tuples and built on first access."""
+
+    __slots__ = ()
+
+    def __getitem__(self, eid: str) -> Provision:
+        return _build_unit(self._raw[eid], self._built)
 
 
 class _Chain(Sequence[Version]):
@@ -729,14 +735,13 @@ class _Chain(Sequence[Version]):
     __hash__ = None  # type: ignore[assignment]
 
 
-class _Chains(Mapping[str, Sequence[Version]]):
+class _Chains(_RawMapping, Mapping[str, Sequence[Version]]):
     """Every unit's version chain, each built on first access."""
 
-    __slots__ = ("_raw", "_built", "_chains")
+    __slots__ = ("_chains",)
 
     def __init__(self, raw: dict[str, list[tuple[Any, ...]]], built: dict[int, Provision]):
-        self._raw = raw
-        self._built = built
+        super().__init__(raw, built)
         self._chains: dict[str, _Chain] = {}
 
     def __getitem__(self, eid: str) -> _Chain:
@@ -744,15 +749,6 @@ class _Chains(Mapping[str, Sequence[Version]]):
         if chain is None:
             chain = self._chains[eid] = _Chain(self._raw[eid], self._built)
         return chain
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __contains__(self, eid: object) -> bool:
-        return eid in self._raw
 
 
 def parse_date(text: str, what: str = "date") -> _dt.date:
