@@ -123,7 +123,7 @@ def _numbers(raw: str) -> tuple[tuple[str, ...], bool]:
 
 
 # Ordinal numerals name unnumbered blocks: «абзац второй», «части третьей», «екінші бөлігі».
-_RU_ORD_STEMS = {
+RU_ORD_STEMS = {
     "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
     "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
     "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
@@ -136,7 +136,7 @@ _RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "�
 _RU_ORD_END = r"(?:ьего|ьему|ьими|ьим|ьем|ьей|ьих|ья|ье|ьи|ью|ыми|ими|ого|его|ому|ему|ый|ий|ой|ым|им|ом|ем|ая|яя|ую|юю|ые|ие|ых|их|ей)"
 _RU_ORD = (
     r"(?:(?:" + "|".join(_RU_TENS) + r")\s+)?(?:"
-    + "|".join(sorted(_RU_ORD_STEMS, key=len, reverse=True)) + r")" + _RU_ORD_END + r"(?!\w)"
+    + "|".join(sorted(RU_ORD_STEMS, key=len, reverse=True)) + r")" + _RU_ORD_END + r"(?!\w)"
 )
 
 _KZ_UNITS = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5,
@@ -156,7 +156,9 @@ _EN_ORD_WORDS = {
 _EN_ORD = r"(?:" + "|".join(_EN_ORD_WORDS) + r")(?!\w)"
 
 
-def _ordinal(word: str, lang: str) -> int:
+def ordinal(word: str, lang: str) -> int:
+    """The value of an ordinal numeral as the texts write it: «второй», «двадцать первой»,
+    «екінші», «second» → 2, 21, 2, 2 (Russian by the longest stem it starts with)."""
     words = word.lower().split()
     if lang == "kaz":
         total = 0
@@ -167,12 +169,12 @@ def _ordinal(word: str, lang: str) -> int:
         return _EN_ORD_WORDS[words[0]]
     total = _RU_TENS.get(words[0], 0) if len(words) == 2 else 0
     last = words[-1]
-    stem = max((s for s in _RU_ORD_STEMS if last.startswith(s)), key=len)
-    return total + _RU_ORD_STEMS[stem]
+    stem = max((s for s in RU_ORD_STEMS if last.startswith(s)), key=len)
+    return total + RU_ORD_STEMS[stem]
 
 
-def _ordinals(raw: str, ordinal: str, lang: str) -> tuple[str, ...]:
-    found = [str(_ordinal(m.group(0), lang)) for m in re.finditer(ordinal, raw, re.I)]
+def _ordinals(raw: str, pattern: str, lang: str) -> tuple[str, ...]:
+    found = [str(ordinal(m.group(0), lang)) for m in re.finditer(pattern, raw, re.I)]
     return tuple(dict.fromkeys(found))
 
 

@@ -44,7 +44,7 @@ import attrs
 
 from ..errors import ParseError
 from ..numbering import child_eid, normalize_num, num_key, parse_eid
-from ..references import ru_unit_kind
+from ..references import RU_ORD_STEMS, ordinal, ru_unit_kind
 
 OPS = ("insert", "substitute", "repeal", "replace_words", "insert_words", "delete_words", "renumber", "expire")
 
@@ -147,30 +147,14 @@ def _split_quotes(text: str) -> _Quoted:
 
 _DEPTH = {"chapter": 0, "article": 1, "paragraph": 2, "subparagraph": 3, "part": 4}
 _KIND_WORD = r"(?:подпункт|пункт|стать|абзац|част|глав)\w*"
-_ORDINALS = {
-    "первый": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
-    "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14,
-    "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19,
-    "двадцат": 20,
-}
-_ORD_STEMS = sorted(["перв"] + [k for k in _ORDINALS if k != "первый"], key=len, reverse=True)
-_ORD_RE = r"(?:" + "|".join(_ORD_STEMS) + r")\w*"
+# the stems of references' ordinals; any ending (the typos of the official texts included)
+_ORD_RE = r"(?:" + "|".join(sorted(RU_ORD_STEMS, key=len, reverse=True)) + r")\w*"
 _NUM_RE = r"\d+(?:-\d+)*\)?"
 _TOKEN = re.compile(
     rf"(?P<kind>{_KIND_WORD})|(?P<num>{_NUM_RE})|(?P<ord>{_ORD_RE})|(?P<comma>,)|(?P<dash>[–—])"
     r"|(?P<hyphen>(?<=\))\s*-)|(?P<and>\bи\b)|(?P<space>\s+)",
     re.IGNORECASE,
 )
-
-
-def _ordinal(word: str) -> int:
-    w = word.lower()
-    if w.startswith("перв"):
-        return 1
-    for stem in _ORD_STEMS:
-        if w.startswith(stem):
-            return _ORDINALS[stem]
-    raise ParseError(f"not an ordinal: {word!r}")  # pragma: no cover - the token regex admits only stems
 
 
 @attrs.frozen
@@ -237,7 +221,7 @@ def _segments(phrase: str) -> list[list[_Segment]]:
                 raise ParseError(f"абзацы and части are counted in words, found {value!r} in {phrase!r}")
             if kind == "ord" and seg_kind != "part":
                 raise ParseError(f"unexpected ordinal {value!r} in {phrase!r}")
-            num = str(_ordinal(value)) if kind == "ord" else normalize_num(value)
+            num = str(ordinal(value, "rus")) if kind == "ord" else normalize_num(value)
             if kind == "num" and seg_kind == "subparagraph" and not value.endswith(")"):
                 raise ParseError(f"a subparagraph number is written '{value})', found {value!r} in {phrase!r}")
             if nums and pending_sep is None:
