@@ -377,6 +377,16 @@ def parse_instruction(
         except ParseError as exc:
             raise fail(exc.message) from None
 
+    def numbers(m: re.Match[str], message: str) -> _Segment:
+        """The one unit word and its numbers of a new or renumbered unit («подпунктами 6-1) и 6-2)»)."""
+        try:
+            paths = _segments(f"{m['kind']} {m['nums']}")
+        except ParseError as exc:
+            raise fail(exc.message) from None
+        if len(paths) != 1 or len(paths[0]) != 1:
+            raise fail(message)
+        return paths[0][0]
+
     def rec(op: str, target: str, **fields: object) -> OperationRecord:
         return OperationRecord(place=place, op=op, target=target, line=line, instruction=written, **fields)  # type: ignore[arg-type]
 
@@ -384,13 +394,7 @@ def parse_instruction(
         return _Pending("substitute", tuple(targets(m["path"])), None, place, line, written)
     if m := _INSERT.match(s):
         kind = ru_unit_kind(m["kind"])
-        try:
-            paths = _segments(f"{m['kind']} {m['nums']}")
-        except ParseError as exc:
-            raise fail(exc.message) from None
-        if len(paths) != 1 or len(paths[0]) != 1:
-            raise fail("cannot read the numbers of the new units")
-        nums = paths[0][0].nums
+        nums = numbers(m, "cannot read the numbers of the new units").nums
         if m["path"] is not None:
             containers = targets(m["path"])
         else:
@@ -442,13 +446,11 @@ def parse_instruction(
         return [rec("repeal", t) for t in targets(m["path"])]
     if m := _RENUMBER.match(s):
         old = targets(m["path"])
-        try:
-            new_paths = _segments(f"{m['kind']} {m['nums']}")
-        except ParseError as exc:
-            raise fail(exc.message) from None
-        if len(new_paths) != 1 or len(new_paths[0]) != 1 or new_paths[0][0].kind != parse_eid(old[0])[-1][0]:
-            raise fail("the new numbers must be of the same kind as the old ones")
-        new_nums = new_paths[0][0].nums
+        same_kind = "the new numbers must be of the same kind as the old ones"
+        segment = numbers(m, same_kind)
+        if segment.kind != parse_eid(old[0])[-1][0]:
+            raise fail(same_kind)
+        new_nums = segment.nums
         if len(new_nums) != len(old):
             raise fail(f"{len(old)} units renumbered but {len(new_nums)} new numbers")
         pairs = list(zip(old, new_nums))
