@@ -23,11 +23,9 @@ of the law parses.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -35,6 +33,7 @@ from typing import Any
 import attrs
 
 from ..errors import ConsolidationError, DataError, ParseError
+from ..cache import write_atomic
 from .instructions import OperationRecord, parse_item
 
 _FENCE = "===="
@@ -173,18 +172,9 @@ def act_table(
     return out
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    # mkstemp creates the file readable by its owner only: keep the mode of the file replaced
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), mode)
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _write(path: Path, data: bytes) -> None:
+    # keep the mode of the file replaced (a new act file is world-readable like the rest of the corpus)
+    write_atomic(path, data, mode=stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644)
 
 
 def import_law(law_dir: Path) -> list[Path]:
@@ -210,7 +200,7 @@ def import_law(law_dir: Path) -> list[Path]:
                   f"only through [[corrections]].\n")
         planned.append((target, header.encode("utf-8") + tomli_w.dumps(table, multiline_strings=False).encode("utf-8")))
     for target, data in planned:
-        _atomic_write(target, data)
+        _write(target, data)
     return [t for t, _ in planned]
 
 
