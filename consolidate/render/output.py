@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from ..checks import CheckReport
     from ..corpus import Act, Law
     from ..diff import Diff
-    from ..model import Provision
     from ..query import Library
     from ..timeline import Timeline, View
 
@@ -136,11 +135,12 @@ def _warning_lines(view: "View") -> list[str]:
         eids = by_message.setdefault(w.message, [])
         if w.eid is not None and w.eid not in eids:
             eids.append(w.eid)
-    out = []
-    for message, eids in by_message.items():
-        shown = ", ".join(eids[:8]) + (f" and {len(eids) - 8} more" if len(eids) > 8 else "")
-        out.append(f"warning: {message}" + (f" ({shown})" if eids else ""))
-    return out
+    return [f"warning: {message}" + (f" ({_some(eids)})" if eids else "") for message, eids in by_message.items()]
+
+
+def _some(eids: list[str]) -> str:
+    """The first eight eIds, and how many more."""
+    return ", ".join(eids[:8]) + (f" and {len(eids) - 8} more" if len(eids) > 8 else "")
 
 
 def _unknown_summary(view: "View", doc: Any) -> list[str]:
@@ -155,17 +155,7 @@ def _unknown_summary(view: "View", doc: Any) -> list[str]:
             v = view.versions.get(p.eid)
             reason = (v.reason if v is not None else None) or "the corpus does not hold this wording"
             by_reason.setdefault(reason, []).append(p.eid)
-    out = []
-    for reason, eids in by_reason.items():
-        shown = ", ".join(eids[:8]) + (f" and {len(eids) - 8} more" if len(eids) > 8 else "")
-        out.append(f"unknown: {len(eids)} unit(s) ({shown}): {reason}")
-    return out
-
-
-def _label(p: Provision | None) -> str:
-    if p is None:
-        return ""
-    return p.eid
+    return [f"unknown: {len(eids)} unit(s) ({_some(eids)}): {reason}" for reason, eids in by_reason.items()]
 
 
 def diff(lib: "Library", d: "Diff", *, fmt: str, stream: TextIO) -> str:
