@@ -138,8 +138,8 @@ class Timeline:
         backward: list[Step] = []
         forward: list[Step] = []
         eff: Effective | None
-        gap_acts = {g.as_act(self.law.directory): g for g in self.law.gaps}
-        self._gap_reasons = {id(a): g.reason for a, g in gap_acts.items()}
+        gap_acts = [g.as_act(self.law.directory) for g in self.law.gaps]
+        self._gaps = {id(a): i for i, a in enumerate(gap_acts)}  # a gap's act → its index in law.gaps
         for act in sorted((*self.law.acts, *gap_acts), key=lambda a: (a.adopted, a.number)):
             if self.known_on is not None and not self._known(act):
                 if act.number in included:
@@ -376,8 +376,8 @@ class Timeline:
             self._progress(what, len(steps), len(steps))
 
     def _blind_reason(self, step: Step) -> str:
-        if id(step.act) in self._gap_reasons:
-            return self._gap_reasons[id(step.act)]
+        if id(step.act) in self._gaps:
+            return self.law.gaps[self._gaps[id(step.act)]].reason
         if step.op is None:
             return f"changed by {step.act.number}, whose text is not in the corpus"
         return (f"changed by {step.act.number} ({step.op.place}); the corpus holds its text in "
@@ -389,7 +389,7 @@ class Timeline:
         scope_unknown = (
             not isinstance(op, (Insert, Substitute, Repeal, Renumber, Expire))
             and op.target in state.units
-            and all(state.units[e].status is Status.UNKNOWN for e in state.subtree(op.target))
+            and state.all_unknown(op.target)
         )
         if scope_unknown or self._inside_unknown(state, op):
             # the words cannot be found in a text we do not hold: the unit stays unknown
@@ -496,7 +496,7 @@ class Timeline:
         del state["law"]
         state.pop("_progress", None)
         state.pop("_views", None)
-        state.pop("_gap_reasons", None)
+        state.pop("_gaps", None)  # by object identity: rebuilt when steps are resolved
         raw: dict[int, tuple[Any, ...]] = {}
         effs: dict[Effective, Effective] = {}
 
@@ -514,23 +514,22 @@ class Timeline:
         }
         base = self.base
         state["base"] = (attrs.evolve(base, units={}), {e: unit(p) for e, p in base.units.items()})
-        gaps = {g.as_act(self.law.directory).number for g in self.law.gaps}
         pos = {id(op): i for a in self.law.acts for i, op in enumerate(a.operations)}
         # steps are rarely asked for (timeline, check, notes): kept as a pickle of their own,
         # read on first use
         state["_refs"] = pickle.dumps({
-            "steps": [self._step_ref(s, gaps, pos) for s in self.steps],
-            "all_steps": [self._step_ref(s, gaps, pos) for s in self.all_steps],
-            "errors": [(self._step_ref(s, gaps, pos), e) for s, e in self.errors],
+            "steps": [self._step_ref(s, pos) for s in self.steps],
+            "all_steps": [self._step_ref(s, pos) for s in self.all_steps],
+            "errors": [(self._step_ref(s, pos), e) for s, e in self.errors],
         }, protocol=pickle.HIGHEST_PROTOCOL)
         for name in ("steps", "all_steps", "errors"):
             del state[name]
         return state
 
-    def _step_ref(self, step: Step, gaps: set[str], pos: dict[int, int]) -> tuple[Any, ...]:
+    def _step_ref(self, step: Step, pos: dict[int, int]) -> tuple[Any, ...]:
         """A step as (act number, position of the operation in the act, ...); a gap as (None, its index, ...)."""
-        if step.act.number in gaps and step.act.path.name == "law.toml":
-            gap = next(i for i, g in enumerate(self.law.gaps) if g.start == step.act.adopted)
+        gap = self.__dict__.get("_gaps", {}).get(id(step.act))
+        if gap is not None:
             return (None, gap, step.effective, step.applied)
         return (step.act.number, pos[id(step.op)] if step.op is not None else None, step.effective, step.applied)
 
@@ -558,7 +557,9 @@ class Timeline:
     def _resolve(self, ref: tuple[Any, ...]) -> Step:
         number, i, eff, applied = ref
         if number is None:
-            return Step(self.law.gaps[i].as_act(self.law.directory), None, eff, applied)
+            gap = self.law.gaps[i].as_act(self.law.directory)
+            self.__dict__.setdefault("_gaps", {})[id(gap)] = i
+            return Step(gap, None, eff, applied)
         act = self.law.act(number)
         return Step(act, act.operations[i] if i is not None else None, eff, applied)
 
