@@ -22,6 +22,7 @@ else ``~/.cache/consolidate``; ``CONSOLIDATE_CACHE=off`` disables it.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gc
 import glob
 import hashlib
@@ -51,6 +52,7 @@ def cache_dir() -> Path | None:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "consolidate"
 
 
+@functools.cache  # the code a process runs does not change under it
 def _code_hash() -> str:
     h = hashlib.sha256()
     pkg = Path(__file__).resolve().parent
@@ -66,9 +68,13 @@ def _inputs(law: "Law") -> list[Path]:
     return files
 
 
+def _hash_of_question(law: "Law", lang: str, known_on: _dt.date | None) -> "hashlib._Hash":
+    """A hash started with what, besides the files, decides a compiled time line."""
+    return hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}|{_code_hash()}|{law.slug}|{lang}|{known_on}".encode())
+
+
 def key(law: "Law", lang: str, known_on: _dt.date | None) -> str:
-    h = hashlib.sha256()
-    h.update(f"{FORMAT}|{sys.version_info[:2]}|{_code_hash()}|{law.slug}|{lang}|{known_on}".encode())
+    h = _hash_of_question(law, lang, known_on)
     for path in _inputs(law):
         h.update(str(path.name).encode())
         h.update(path.read_bytes())
@@ -80,7 +86,7 @@ def fingerprint(law: "Law", lang: str, known_on: _dt.date | None) -> tuple[str, 
     and whether it can be trusted: a file changed in the last seconds may change
     again within the clock's resolution without its metadata showing it (the
     "racy" case git knows), so such a fingerprint is not remembered."""
-    h = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}|{_code_hash()}|{law.slug}|{lang}|{known_on}".encode())
+    h = _hash_of_question(law, lang, known_on)
     newest = 0
     for path in _inputs(law):
         st = path.stat()
