@@ -140,8 +140,6 @@ def parse_acts(text: str) -> tuple[ActRef, ...]:
 
 # --- subject, action, added -------------------------------------------------
 
-_RU_ORD = r"(?:перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)\w*"
-
 _RU_SUBJECT = re.compile(
     rf"^(?:Заголовок\s+)?(?:(?P<sub>[Пп]одпункт\w*)\s+(?P<subn>{_NUM})\)\s+)?"
     rf"(?:(?P<par>[Пп]ункт\w*)\s+(?P<parn>{_NUM})\s+)?"
