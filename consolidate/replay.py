@@ -128,10 +128,7 @@ class TextState:
                     block.hits(words, i, hits)
                 continue
             unit = units[e]
-            if unit.status is not Status.UNKNOWN:
-                if unit.heading:
-                    hits.extend((e, "heading", i) for i in _find(unit.heading, words))
-                hits.extend((e, "text", i) for i in _find(unit.text, words))
+            _unit_hits(e, unit, words, hits)
             stack.extend(reversed(unit.children))
         return hits
 
@@ -284,13 +281,17 @@ def _field_hits(state: TextState, eids: list[str], words: str) -> list[tuple[str
     The plain scan; :meth:`TextState.word_hits` gives the same for a subtree, faster."""
     hits: list[tuple[str, str, int]] = []
     for e in eids:
-        unit = state.units[e]
-        if unit.status is Status.UNKNOWN:
-            continue
-        if unit.heading:
-            hits.extend((e, "heading", i) for i in _find(unit.heading, words))
-        hits.extend((e, "text", i) for i in _find(unit.text, words))
+        _unit_hits(e, state.units[e], words, hits)
     return hits
+
+
+def _unit_hits(eid: str, unit: Provision, words: str, hits: list[tuple[str, str, int]]) -> None:
+    """Add the occurrences of ``words`` in one unit's heading and text (none in an unknown text)."""
+    if unit.status is Status.UNKNOWN:
+        return
+    if unit.heading:
+        hits.extend((eid, "heading", i) for i in _find(unit.heading, words))
+    hits.extend((eid, "text", i) for i in _find(unit.text, words))
 
 
 def _with(unit: Provision, field: str, value: str) -> Provision:
