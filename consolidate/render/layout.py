@@ -33,6 +33,32 @@ def unit_label(p: Provision) -> str:
     return ""
 
 
+def unit_lines(p: Provision, lang: str, marker: str, md: bool) -> list[str]:
+    """The lines of one unit's own block (its children come after it); each is
+    followed by a blank line in the layout.  The text index stores them per
+    version (:mod:`consolidate.textindex`), so this is the one place they are made."""
+    unknown = p.status is Status.UNKNOWN
+    if p.kind in (Kind.CHAPTER, Kind.ARTICLE):
+        head = heading_label(p, lang)
+        title = marker if unknown else (p.heading or "")
+        prefix = ("## " if p.kind is Kind.CHAPTER else "### ") if md else ""
+        return [f"{prefix}{head} {title}".rstrip()]
+    if p.kind is Kind.PREAMBLE:
+        return []
+    label = unit_label(p)
+    text = marker if unknown else p.text
+    line = f"{label} {text}".strip() if label else text
+    return [line if md else INDENT + line]
+
+
+def title_line(doc: Document, md: bool) -> str:
+    return f"# {doc.title}" if md else doc.title
+
+
+def signature_lines(doc: Document, md: bool) -> list[str]:
+    return [line.strip() if md else INDENT + line.strip() for line in (doc.signature or "").splitlines()]
+
+
 def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str, md: bool) -> list[str]:
     out: list[str] = []
     lang = doc.lang
@@ -43,30 +69,21 @@ def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str
 
     def visit(eid: str) -> None:
         p = doc.units[eid]
-        unknown = p.status is Status.UNKNOWN
-        if p.kind in (Kind.CHAPTER, Kind.ARTICLE):
-            head = heading_label(p, lang)
-            title = marker if unknown else (p.heading or "")
-            prefix = ("## " if p.kind is Kind.CHAPTER else "### ") if md else ""
-            out.append(f"{prefix}{head} {title}".rstrip())
+        for line in unit_lines(p, lang, marker, md):
+            out.append(line)
             out.append("")
-        elif p.kind is not Kind.PREAMBLE:
-            label = unit_label(p)
-            text = marker if unknown else p.text
-            block(f"{label} {text}".strip() if label else text)
         for c in p.children:
             visit(c)
         for line in (notes or {}).get(eid, ()):
             block(line)
 
-    title = doc.title
-    out.append(f"# {title}" if md else title)
+    out.append(title_line(doc, md))
     out.append("")
     for c in doc.units[ROOT].children:
         visit(c)
-    if doc.signature:
-        for line in doc.signature.splitlines():
-            block(line.strip())
+    for line in signature_lines(doc, md):
+        out.append(line)
+        out.append("")
     while out and not out[-1]:
         out.pop()
     return out
