@@ -206,6 +206,13 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
 
     view = ctx.library.show(law, day, lang=language, known_on=known, provision=provision)
     click.echo(output.show(ctx.library, view, fmt=fmt, provision=provision, notes=notes), nl=False)
+    if fmt == "text" and known is None and provision is None and not notes:
+        # the next plain `show` of this law, on any date, is answered by the text index
+        from . import textindex
+
+        lib = ctx.library
+        textindex.ensure(str(lib.corpus.root), lib.law(law), language, lib.timeline(law, language),
+                         _lang(ctx, law, None))
 
 
 @main.command()

@@ -34,6 +34,7 @@ from .corpus import Act, Law, Progress
 from .errors import ConsolidationError, DataError, InvalidDate, OperationError
 from .model import ROOT, Document, Effective, Kind, Provision, Status
 from .operations import Expire, Insert, Operation, Renumber, Repeal, Substitute
+from .render.lines import uncertain_warning
 from .replay import Change, TextState, apply
 
 # Sorts before every real date: "since the beginning of the known text".
@@ -613,12 +614,7 @@ class Timeline:
             for eff, act in self.uncertain[eid]:
                 if eff.earliest <= day < eff.latest:
                     warnings.append(Warning_(
-                        eid,
-                        f"{act} may or may not be in effect on {day.isoformat()}: its first publication "
-                        f"is not known, so it took effect between {eff.earliest.isoformat()} and "
-                        f"{eff.latest.isoformat()}; shown as {'not yet' if v.start < eff.latest else 'already'} "
-                        "in effect",
-                    ))
+                        eid, uncertain_warning(act, day, eff.earliest, eff.latest, v.start < eff.latest)))
         doc = attrs.evolve(self.base, units=dict(units))
         return View(doc, dict(versions), day, self.known_on, tuple(warnings))
 
@@ -634,11 +630,11 @@ class Timeline:
             v = self.version_at(eid, day)
             if v.unit is None:
                 return False
+            if eid in uncertain:
+                doubtful.append((eid, v))  # in document order: a unit before the units it contains
             kids = tuple(c for c in self.order.get(eid, ()) if visit(c))
             units[eid] = v.unit if v.unit.children == kids else attrs.evolve(v.unit, children=kids)
             versions[eid] = v
-            if eid in uncertain:
-                doubtful.append((eid, v))
             return True
 
         visit(ROOT)

@@ -7,6 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NotRequired, TextIO, TypedDict
 
 from . import json as js
+from .lines import some, unknown_lines, warning_lines
 
 if TYPE_CHECKING:
     from ..checks import CheckReport
@@ -129,33 +130,20 @@ def show(lib: "Library", view: "View", *, fmt: str, provision: str | None, notes
 
 
 def _warning_lines(view: "View") -> list[str]:
-    """One line per distinct warning, naming the units it concerns."""
-    by_message: dict[str, list[str]] = {}
-    for w in view.warnings:
-        eids = by_message.setdefault(w.message, [])
-        if w.eid is not None and w.eid not in eids:
-            eids.append(w.eid)
-    return [f"warning: {message}" + (f" ({_some(eids)})" if eids else "") for message, eids in by_message.items()]
-
-
-def _some(eids: list[str]) -> str:
-    """The first eight eIds, and how many more."""
-    return ", ".join(eids[:8]) + (f" and {len(eids) - 8} more" if len(eids) > 8 else "")
+    return warning_lines((w.eid, w.message) for w in view.warnings)
 
 
 def _unknown_summary(view: "View", doc: Any) -> list[str]:
-    """One line per reason: how many of the shown units are unknown, and why."""
     from ..model import Status
 
-    by_reason: dict[str, list[str]] = {}
     if not any(p.status is Status.UNKNOWN for p in doc.units.values()):
         return []
+    unknown = []
     for p in doc.provisions():
         if p.status is Status.UNKNOWN:
             v = view.versions.get(p.eid)
-            reason = (v.reason if v is not None else None) or "the corpus does not hold this wording"
-            by_reason.setdefault(reason, []).append(p.eid)
-    return [f"unknown: {len(eids)} unit(s) ({_some(eids)}): {reason}" for reason, eids in by_reason.items()]
+            unknown.append((p.eid, v.reason if v is not None else None))
+    return unknown_lines(unknown)
 
 
 def diff(lib: "Library", d: "Diff", *, fmt: str, stream: TextIO) -> str:

@@ -1,0 +1,413 @@
+"""The text index: a law's text on any date, without loading its time line.
+
+``consolidate show LAW --as-of D`` (plain text, the whole law, in effect on
+D) is the question asked most.  Answering it from the compiled time line
+means importing the engine, unpickling every version of every unit and laying
+out the text: a few hundred milliseconds for a code.  The text index answers
+it in a few: every version of every unit is laid out once (by
+:func:`consolidate.render.layout.unit_lines`, the layout ``show`` prints),
+and stored with the dates on which it is shown.  A version is shown on D when
+it is the unit's version on D and every container above it is shown too, so
+its dates are its own interval cut by its container's.  The text on D is the
+title, the rows whose dates hold D in document order, and the signature.
+
+One index per law, language and corpus folder, in the cache folder, written
+atomically by the first ``show`` of the full engine.  It records what it was
+built from: the engine's code (hashed), and the path, size, modification time
+and inode of every input file and of the acts folder.  If any of it differs,
+or the index cannot be read, or the date is before the law, it answers
+nothing and the full engine does the work.  Files changed in the last two
+seconds are not trusted (see :func:`consolidate.cache.fingerprint`): no index
+is written for them.
+
+This module imports nothing heavy: it runs before the command line is built.
+"""
+
+from __future__ import annotations
+
+import array
+import datetime as _dt
+import marshal
+import os
+import sys
+import time
+
+TYPE_CHECKING = False  # not from typing: importing it would be a fifth of this path's time
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import IO, Any
+
+    from .corpus import Law
+    from .timeline import Timeline
+
+FORMAT = 1
+_MAGIC = b"consolidate-text-index\n"
+_OPEN = 2**31 - 1  # the end of a version still in effect (a date ordinal no date reaches)
+_PLAIN = -1  # row flag: nothing to report; k >= 0: the unit is unknown or doubtful, see entry k of "notes"
+
+
+def cache_dir() -> str | None:
+    """``$CONSOLIDATE_CACHE``, else ``$XDG_CACHE_HOME/consolidate``, else ``~/.cache/consolidate``;
+    None when ``CONSOLIDATE_CACHE=off``."""
+    env = os.environ.get("CONSOLIDATE_CACHE")
+    if env == "off":
+        return None
+    if env:
+        return env
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+                        "consolidate")
+
+
+_CODE: list[list[Any]] | None = None
+
+
+def code_stamp() -> list[list[Any]]:
+    """The engine's source files with their sizes and modification times (what
+    Python itself checks before it trusts a compiled module)."""
+    global _CODE
+    if _CODE is None:
+        pkg = os.path.dirname(os.path.abspath(__file__))
+        found = []
+        for folder, dirs, names in os.walk(pkg):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                if name.endswith(".py"):
+                    st = os.stat(os.path.join(folder, name))
+                    found.append([os.path.relpath(os.path.join(folder, name), pkg), st.st_size, st.st_mtime_ns])
+        _CODE = found
+    return _CODE
+
+
+def default_root() -> str:
+    """The corpus the command reads by default: ``$CONSOLIDATE_CORPUS``, else the shipped one."""
+    return os.environ.get("CONSOLIDATE_CORPUS") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def index_path(directory: str, root: str, slug: str, lang: str) -> str:
+    """Where the index of a law in a language, read from the corpus at ``root``, is kept."""
+    import zlib
+
+    return os.path.join(directory, f"{slug}.{lang}.{zlib.crc32(os.path.abspath(root).encode()):08x}.textindex")
+
+
+def _stats(paths: Sequence[str]) -> list[list[Any]]:
+    out = []
+    for path in paths:
+        st = os.stat(path)
+        out.append([os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ino])
+    return out
+
+
+# -- building -------------------------------------------------------------------------
+
+
+def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: Sequence[str],
+          default_lang: str) -> bytes:
+    """The index of ``timeline`` (a time line of the law's whole history, not "as known on")."""
+    from .model import ROOT
+    from .render.layout import signature_lines, title_line, unit_lines
+    from .render.output import UNKNOWN
+
+    lang = timeline.lang
+    marker = UNKNOWN.get(lang, "[text unknown]")
+    base = timeline.base
+    blob = bytearray()
+    starts, ends, offsets, lengths, flags = (array.array("i"), array.array("i"), array.array("q"),
+                                             array.array("q"), array.array("i"))
+    notes: list[list[Any]] = []  # [eId, unknown?, reason, [[earliest, latest, act, shown as not yet?]]]
+    pieces: dict[bytes, tuple[int, int]] = {}
+
+    def piece(lines: list[str]) -> tuple[int, int]:
+        data = "".join(line + "\n\n" for line in lines).encode("utf-8")
+        if data not in pieces:  # a wording shown over several intervals is stored once
+            pieces[data] = (len(blob), len(data))
+            blob.extend(data)
+        return pieces[data]
+
+    def intervals(eid: str) -> list[tuple[int, int, Any]]:
+        """(first day, day after the last, version) of each version of ``eid`` that exists."""
+        chain = timeline.chains.get(eid)
+        if not chain or eid not in timeline._starts:
+            return []
+        out = []
+        versions = list(chain)
+        for i, v in enumerate(versions):
+            if v.unit is None:
+                continue
+            # version_at gives the first version to every day before it
+            lo = 1 if i == 0 else v.start.toordinal()
+            hi = versions[i + 1].start.toordinal() if i + 1 < len(versions) else _OPEN
+            if lo < hi:
+                out.append((lo, hi, v))
+        return out
+
+    def cut(own: list[tuple[int, int, Any]], shown: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
+        return [(max(lo, a), min(hi, b), v) for lo, hi, v in own for a, b in shown if max(lo, a) < min(hi, b)]
+
+    stack: list[tuple[str, list[tuple[int, int]]]] = []
+    root_shown = [(lo, hi) for lo, hi, _v in intervals(ROOT)]
+    for c in reversed(timeline.order.get(ROOT, ())):
+        stack.append((c, root_shown))
+    while stack:
+        eid, parent_shown = stack.pop()
+        rows = cut(intervals(eid), parent_shown)
+        for lo, hi, v in rows:
+            starts.append(lo)
+            ends.append(hi)
+            off, length = piece(unit_lines(v.unit, lang, marker, md=False))
+            offsets.append(off)
+            lengths.append(length)
+            is_unknown = v.unit.status.value == "unknown"
+            doubts = [[eff.earliest.toordinal(), eff.latest.toordinal(), act, v.start < eff.latest]
+                      for eff, act in timeline.uncertain.get(eid, ())]
+            if is_unknown or doubts:
+                flags.append(len(notes))
+                notes.append([eid, is_unknown, v.reason, doubts])
+            else:
+                flags.append(_PLAIN)
+        shown = [(lo, hi) for lo, hi, _v in rows]
+        for c in reversed(timeline.order.get(eid, ())):
+            stack.append((c, shown))
+    head = piece([title_line(base, md=False)])
+    tail = piece(signature_lines(base, md=False))
+    header = {
+        "format": FORMAT,
+        "root": os.path.abspath(root),
+        "code": code_stamp(),
+        "python": list(sys.version_info[:2]),
+        "law": timeline.law.slug,
+        "lang": lang,
+        "default_lang": default_lang,
+        "adopted": timeline.law.adopted.toordinal(),
+        "inputs": _stats(inputs),
+        "dirs": _stats(watched_dirs),
+        "rows": len(starts),
+        "blob": len(blob),
+        "head": head,
+        "tail": tail,
+        "warnings": [(w.eid, w.message) for w in timeline.warnings],
+        "notes": notes,
+    }
+    head_bytes = marshal.dumps(header)
+    out = bytearray(_MAGIC)
+    out += len(head_bytes).to_bytes(8, "little") + head_bytes
+    for arr in (starts, ends, flags, offsets, lengths):
+        out += arr.tobytes()
+    out += blob
+    return bytes(out)
+
+
+def inputs_of(law: "Law") -> tuple[list[str], list[str]]:
+    """The files a law's time lines are compiled from, and the folders whose
+    listing decides which files those are."""
+    files = [str(law.directory / "law.toml"), *sorted(str(p) for p in (law.directory / "acts").glob("*.toml"))]
+    files += [str(s.path) for s in law.snapshots]
+    return files, [str(law.directory / "acts")]
+
+
+def ensure(root: str, law: "Law", lang: str, timeline: "Timeline", default_lang: str) -> None:
+    """Write the index of ``timeline`` unless a current one exists (or the
+    inputs changed too recently to be trusted, or the cache is off)."""
+    directory = cache_dir()
+    if directory is None:
+        return
+    path = index_path(directory, root, law.slug, lang)
+    if _open(path, root, law.slug, lang) is not None:
+        return
+    files, dirs = inputs_of(law)
+    try:
+        newest = max(st[2] for st in _stats(files + dirs))
+    except OSError:
+        return
+    if newest >= time.time_ns() - 2_000_000_000:
+        return
+    from pathlib import Path
+
+    from .cache import write_atomic
+
+    try:
+        write_atomic(Path(path), build(timeline, root, files, dirs, default_lang))
+    except OSError:
+        pass  # a read-only or full disk costs speed, not correctness
+
+
+# -- reading --------------------------------------------------------------------------
+
+
+class Index:
+    """An index read from disk (memory-mapped)."""
+
+    def __init__(self, header: dict[str, Any], arrays: list[array.array[int]], blob: memoryview):
+        self.header = header
+        self.starts, self.ends, self.flags, self.offsets, self.lengths = arrays
+        self.blob = blob
+
+    def text(self, day: _dt.date) -> bytes | None:
+        """The text of ``show`` on ``day``, as UTF-8; None if the index cannot say it exactly."""
+        d = day.toordinal()
+        h = self.header
+        if d < h["adopted"]:
+            return None  # the full engine says why there is no text
+        blob = self.blob
+        parts = [blob[h["head"][0]:h["head"][0] + h["head"][1]]]
+        noted = []
+        for lo, hi, flag, off, length in zip(self.starts, self.ends, self.flags, self.offsets, self.lengths):
+            if lo <= d < hi:
+                parts.append(blob[off:off + length])
+                if flag != _PLAIN:
+                    noted.append(h["notes"][flag])
+        tail_off, tail_len = h["tail"]
+        parts.append(blob[tail_off:tail_off + tail_len])
+        # every line of a piece is followed by a blank one; the layout drops the
+        # blank lines after the last line that has text, then ends with a newline
+        while parts and bytes(parts[-1]) in (b"", b"\n\n"):
+            parts.pop()
+        body = b"".join(parts)[:-1] if parts else b"\n"
+        lines = []
+        if h["warnings"] or noted:
+            from .render.lines import uncertain_warning, unknown_lines, warning_lines
+
+            warnings = list(h["warnings"])
+            for eid, _unknown, _reason, doubts in noted:
+                for earliest, latest, act, not_yet in doubts:
+                    if earliest <= d < latest:
+                        warnings.append((eid, uncertain_warning(act, day, _dt.date.fromordinal(earliest),
+                                                                _dt.date.fromordinal(latest), not_yet)))
+            lines = warning_lines(warnings) + unknown_lines((eid, reason) for eid, unknown, reason, _ in noted
+                                                            if unknown)
+        if lines:
+            body = body.rstrip(b"\n") + b"\n\n" + "\n".join(lines).encode("utf-8")
+        return body if body.endswith(b"\n") else body + b"\n"
+
+
+def read(data: "Any") -> Index:
+    """The index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
+    view = memoryview(data)
+    if view[:len(_MAGIC)] != _MAGIC:
+        raise ValueError("not a text index")
+    at = len(_MAGIC)
+    size = int.from_bytes(view[at:at + 8], "little")
+    header = marshal.loads(view[at + 8:at + 8 + size])
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise ValueError("a text index of another format")
+    at += 8 + size
+    arrays = []
+    for code in "iiiqq":
+        arr = array.array(code)
+        n = header["rows"] * arr.itemsize
+        arr.frombytes(view[at:at + n])
+        arrays.append(arr)
+        at += n
+    if len(view) - at != header["blob"]:
+        raise ValueError("a text index cut short or run on")
+    return Index(header, arrays, view[at:])
+
+
+def _open(path: str, root: str, slug: str, lang: str) -> Index | None:
+    """The index at ``path`` if it is whole and current, else None."""
+    import mmap
+
+    try:
+        with open(path, "rb") as fh:
+            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        index = read(data)
+        h = index.header
+        if (h["law"] != slug or h["lang"] != lang or h["root"] != os.path.abspath(root)
+                or h["python"] != list(sys.version_info[:2]) or h["code"] != code_stamp()):
+            return None
+        for recorded in (h["inputs"], h["dirs"]):
+            if _stats([r[0] for r in recorded]) != recorded:
+                return None
+        return index
+    except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
+        return None
+
+
+# -- the command line's quick path ------------------------------------------------------
+
+
+def _parse_show(argv: Sequence[str]) -> tuple[str, str, str | None, str | None] | None:
+    """(corpus root, law, --as-of, --lang) of ``[--corpus DIR] show LAW [--as-of D] [--lang L]
+    [--format text]``; None for anything else (the full command line handles it)."""
+    args = list(argv)
+    root = None
+    opts: dict[str, str] = {}
+    law = None
+    seen_show = False
+    i = 0
+    while i < len(args):
+        a = args[i]
+        name, eq, value = a.partition("=")
+        if a.startswith("-"):
+            allowed = ("--corpus",) if not seen_show else ("--as-of", "--lang", "--format")
+            if name not in allowed:
+                return None
+            if not eq:
+                i += 1
+                if i >= len(args):
+                    return None
+                value = args[i]
+            if name == "--corpus":
+                root = value
+            elif name in opts:
+                return None
+            else:
+                opts[name] = value
+        elif not seen_show:
+            if a != "show":
+                return None
+            seen_show = True
+        elif law is None:
+            law = a
+        else:
+            return None
+        i += 1
+    if not seen_show or law is None or opts.get("--format", "text") != "text":
+        return None
+    return (root or default_root(), law, opts.get("--as-of"), opts.get("--lang"))
+
+
+def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
+    """Answer ``consolidate show`` from a current index, writing to ``out``
+    (default: standard output); False if the full engine must answer."""
+    directory = cache_dir()
+    if directory is None:
+        return False
+    parsed = _parse_show(argv)
+    if parsed is None:
+        return False
+    if out is None:
+        encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8":
+            return False
+        out = sys.stdout.buffer
+    root, slug, as_of, lang = parsed
+    if as_of is None:
+        day = _dt.date.today()
+    else:
+        try:
+            day = _dt.date.fromisoformat(as_of)
+        except ValueError:
+            return False
+    index = _open(index_path(directory, root, slug, lang or "rus"), root, slug, lang or "rus")
+    if index is None or (lang is None and index.header["default_lang"] != "rus"):
+        return False
+    text = index.text(day)
+    if text is None:
+        return False
+    out.write(text)
+    out.flush()
+    return True
+
+
+def main() -> None:
+    """The ``consolidate`` command: a plain ``show`` from the index, everything else by :mod:`consolidate.cli`."""
+    try:
+        if serve(sys.argv[1:]):
+            return
+    except BrokenPipeError:  # `consolidate show ... | head`
+        sys.stderr.close()
+        sys.exit(0)
+    from .cli import main as cli_main
+
+    cli_main()

@@ -1,0 +1,218 @@
+"""The text index (consolidate/textindex.py): on every date it answers, it gives
+exactly the text of the full engine's ``show``; it answers nothing it cannot
+say exactly, and nothing when stale, corrupt or built by other code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from bench import gen
+from consolidate import textindex
+from consolidate.query import Library
+from consolidate.render import output
+
+REPO = Path(__file__).resolve().parents[1]
+REAL = [("kz-national-security", "rus"), ("kz-national-security", "eng"), ("kz-national-security", "kaz"),
+        ("kz-foreign-intelligence", "rus")]
+
+
+def full_show(lib: Library, slug: str, lang: str, day: dt.date) -> bytes:
+    view = lib.show(slug, day, lang=lang)
+    return output.show(lib, view, fmt="text", provision=None, notes=False).encode("utf-8")
+
+
+def index_of(lib: Library, slug: str, lang: str) -> textindex.Index:
+    files, dirs = textindex.inputs_of(lib.law(slug))
+    return textindex.read(textindex.build(lib.timeline(slug, lang), str(lib.corpus.root), files, dirs, "rus"))
+
+
+def windows(ix: textindex.Index) -> set[tuple[int, int]]:
+    """The intervals in which acts of unknown first publication took effect."""
+    return {(lo, hi) for _e, _u, _r, doubts in ix.header["notes"] for lo, hi, _a, _n in doubts}
+
+
+def assert_same(lib: Library, ix: textindex.Index, slug: str, lang: str, day: dt.date) -> None:
+    got = ix.text(day)
+    if day < lib.law(slug).adopted:
+        assert got is None  # the full engine says why there is no text
+    else:
+        assert got is not None, day
+        assert got == full_show(lib, slug, lang, day), day
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.open(REPO)
+
+
+@pytest.mark.parametrize("slug,lang", REAL)
+def test_every_version_date_of_the_real_laws(lib: Library, slug: str, lang: str) -> None:
+    """The day of each change, the day before it, and the days around the
+    windows of acts whose publication is unknown."""
+    ix = index_of(lib, slug, lang)
+    tl = lib.timeline(slug, lang)
+    days = {d for d, _ in tl.events} | {lib.law(slug).adopted, dt.date(2026, 1, 1)}
+    days |= {dt.date.fromordinal(o) for lo, hi in windows(ix) for o in (lo - 1, lo, hi - 1, hi)}
+    days |= {d - dt.timedelta(days=1) for d in list(days)}
+    assert windows(ix) and any(p[1] for p in ix.header["notes"])  # warnings and unknown units are tried
+    for day in sorted(days):
+        assert_same(lib, ix, slug, lang, day)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=st.dates(dt.date(2010, 1, 1), dt.date(2030, 12, 31)), which=st.sampled_from(REAL))
+def test_any_date_of_the_real_laws(lib: Library, day: dt.date, which: tuple[str, str]) -> None:
+    slug, lang = which
+    assert_same(lib, index_of(lib, slug, lang), slug, lang, day)
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 10_000), data=st.data())
+def test_generated_laws(tmp_path_factory: pytest.TempPathFactory, seed: int, data: st.DataObject) -> None:
+    """Generated laws with every kind of operation (inserted, repealed,
+    renumbered and expired units, whole articles and chapters)."""
+    root = tmp_path_factory.mktemp("gen")
+    gen.generate(root, scale=0.01, seed=seed)
+    glib = Library.open(root)
+    ix = index_of(glib, gen.SLUG, "rus")
+    tl = glib.timeline(gen.SLUG, "rus")
+    event_days = sorted({d for d, _ in tl.events})
+    days = data.draw(st.lists(st.sampled_from(event_days), min_size=1, max_size=10))
+    days += [d - dt.timedelta(days=1) for d in days]
+    for day in days:
+        assert_same(glib, ix, gen.SLUG, "rus", day)
+
+
+class TestCurrency:
+    """An index is used only while everything it was built from is unchanged."""
+
+    @pytest.fixture()
+    def corpus(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        root = tmp_path / "corpus"
+        gen.generate(root, scale=0.01, seed=7)
+        old = time.time() - 60  # files older than the two seconds in which a change may not show
+        for p in root.rglob("*"):
+            os.utime(p, (old, old))
+        monkeypatch.setenv("CONSOLIDATE_CACHE", str(tmp_path / "cache"))
+        return root
+
+    def show(self, root: Path, *args: str) -> bytes | None:
+        out = io.BytesIO()
+        argv = ["--corpus", str(root), "show", gen.SLUG, "--as-of", "2024-12-31", *args]
+        return out.getvalue() if textindex.serve(argv, out) else None
+
+    def build(self, root: Path) -> bytes:
+        from click.testing import CliRunner
+
+        from consolidate.cli import main
+
+        result = CliRunner().invoke(main, ["--corpus", str(root), "show", gen.SLUG, "--as-of", "2024-12-31"])
+        assert result.exit_code == 0, result.output
+        return result.stdout_bytes
+
+    def test_the_first_show_writes_it_and_the_next_one_reads_it(self, corpus: Path) -> None:
+        assert self.show(corpus) is None
+        full = self.build(corpus)
+        assert self.show(corpus) == full
+        assert self.show(corpus, "--lang", "rus", "--format", "text") == full
+
+    def test_a_changed_act_file_makes_it_stale(self, corpus: Path) -> None:
+        self.build(corpus)
+        act = sorted((corpus / "amendments" / gen.SLUG / "acts").glob("*.toml"))[-1]
+        act.write_bytes(act.read_bytes() + b"\n")
+        assert self.show(corpus) is None
+
+    def test_an_added_act_file_makes_it_stale(self, corpus: Path) -> None:
+        self.build(corpus)
+        acts = corpus / "amendments" / gen.SLUG / "acts"
+        (acts / "zz-new.toml").write_bytes(sorted(acts.glob("*.toml"))[0].read_bytes())
+        assert self.show(corpus) is None
+
+    def test_other_engine_code_makes_it_stale(self, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.build(corpus)
+        monkeypatch.setattr(textindex, "_CODE", [["timeline.py", 1, 1]])
+        assert self.show(corpus) is None
+
+    def test_a_corrupt_or_truncated_index_is_not_read_and_is_rebuilt(self, corpus: Path, tmp_path: Path) -> None:
+        full = self.build(corpus)
+        (path,) = (tmp_path / "cache").glob("*.textindex")
+        data = path.read_bytes()
+        for bad in (data[: len(data) // 2], b"garbage", data[:30] + b"\xff" * 40 + data[70:], b""):
+            path.write_bytes(bad)
+            assert self.show(corpus) is None
+        assert self.build(corpus) == full
+        assert self.show(corpus) == full
+
+    def test_files_changed_just_now_get_no_index(self, corpus: Path, tmp_path: Path) -> None:
+        (corpus / "amendments" / gen.SLUG / "law.toml").touch()
+        self.build(corpus)
+        assert list((tmp_path / "cache").glob("*.textindex")) == []
+
+    def test_another_corpus_folder_does_not_use_it(self, corpus: Path, tmp_path: Path) -> None:
+        self.build(corpus)
+        other = tmp_path / "other"
+        corpus.rename(other)
+        assert self.show(other) is None
+
+    def test_the_cache_off_means_no_index(self, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.build(corpus)
+        monkeypatch.setenv("CONSOLIDATE_CACHE", "off")
+        assert self.show(corpus) is None
+
+
+class TestCommandLine:
+    @pytest.mark.parametrize("argv", [
+        ["show", "kz-national-security", "--as-of", "2020-12-31"],
+        ["show", "--as-of=2020-12-31", "kz-national-security", "--lang=rus", "--format", "text"],
+        ["--corpus", "X", "show", "kz-national-security"],
+    ])
+    def test_plain_show_is_parsed(self, argv: list[str]) -> None:
+        assert textindex._parse_show(argv) is not None
+
+    @pytest.mark.parametrize("argv", [
+        [], ["laws"], ["--help"], ["show", "--help"], ["show"], ["show", "a", "b"],
+        ["show", "kz-national-security", "--format", "md"],
+        ["show", "kz-national-security", "--provision", "art_1"],
+        ["show", "kz-national-security", "--notes"],
+        ["show", "kz-national-security", "--known-on", "2020-01-01"],
+        ["show", "kz-national-security", "--as-of"],
+        ["show", "kz-national-security", "--as-of", "2020-01-01", "--as-of", "2021-01-01"],
+        ["show", "kz-national-security", "--corpus", "X"],
+        ["--debug", "show", "kz-national-security"],
+        ["diff", "kz-national-security", "2020-01-01", "2021-01-01"],
+    ])
+    def test_anything_else_goes_to_the_full_command_line(self, argv: list[str]) -> None:
+        assert textindex._parse_show(argv) is None
+
+    def test_the_command_answers_from_the_index_without_the_engine(self, tmp_path: Path) -> None:
+        env = {**os.environ, "CONSOLIDATE_CACHE": str(tmp_path / "cache")}
+        exe = Path(sys.executable).parent / "consolidate"
+        argv = [str(exe), "show", "kz-national-security", "--as-of", "2020-12-31", "--lang", "rus"]
+        first = subprocess.run(argv, env=env, capture_output=True, check=True).stdout
+        assert list((tmp_path / "cache").glob("*.textindex"))
+        probe = ("import sys; from consolidate import textindex; sys.argv = ['consolidate', *sys.argv[1:]]; "
+                 "textindex.main(); sys.stdout.flush(); "
+                 "assert not {'click', 'attrs', 'consolidate.timeline'} & set(sys.modules), sorted(sys.modules)")
+        second = subprocess.run([sys.executable, "-c", probe, *argv[1:]], env=env, capture_output=True)
+        assert second.returncode == 0, second.stderr.decode()
+        assert second.stdout == first
+
+    def test_a_bad_date_gets_the_full_command_lines_error(self, tmp_path: Path) -> None:
+        env = {**os.environ, "CONSOLIDATE_CACHE": str(tmp_path / "cache")}
+        exe = Path(sys.executable).parent / "consolidate"
+        for _ in range(2):
+            r = subprocess.run([str(exe), "show", "kz-national-security", "--as-of", "2020-13-01"], env=env,
+                               capture_output=True)
+            assert r.returncode == 1 and b"--as-of must be an existing date" in r.stderr
+        r = subprocess.run([str(exe), "show", "kz-national-security", "--as-of", "2001-01-01"], env=env,
+                           capture_output=True)
+        assert r.returncode == 1 and b"there is no text on 2001-01-01" in r.stderr
