@@ -3,7 +3,8 @@
 An amendment usually changes a few words of a long unit («слова «X»
 заменить словами «Y»»); showing the whole unit twice hides the change.
 :func:`word_diff` splits both wordings into words, runs of spaces and single
-punctuation marks, and aligns them with :class:`difflib.SequenceMatcher`;
+punctuation marks, and aligns them with difflib's ``SequenceMatcher`` (as
+compiled by cydifflib);
 :func:`render_redline` shows the result in colour on a terminal (struck-out
 red deletions, underlined green insertions) or, without colour, in git's
 word-diff notation ``[-deleted-]{+inserted+}``.
@@ -14,7 +15,6 @@ joined give ``before``, the ``equal`` and ``insert`` parts give ``after``.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -137,7 +137,9 @@ def word_diff(before: str, after: str) -> tuple[Segment, ...]:
         tail += 1
     mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
     raw: list[Segment] = [Segment("equal", "".join(a[:head]))]
-    matcher = difflib.SequenceMatcher(None, mid_a, mid_b, autojunk=False)
+    from cydifflib import SequenceMatcher  # difflib's algorithm compiled: the same alignments, 2-3x faster
+
+    matcher = SequenceMatcher(None, mid_a, mid_b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             raw.append(Segment("equal", "".join(mid_a[i1:i2])))

@@ -56,6 +56,18 @@ class TestWordDiff:
         assert all(s.kind == "equal" for s in segments)
         assert "".join(s.text for s in segments) == text
 
+    @settings(max_examples=300)
+    @given(st.lists(st.sampled_from(["орган", " ", "Республики", ",", "1", "«", "»", "службы"]), max_size=40),
+           st.lists(st.sampled_from(["орган", " ", "Республики", ",", "2", "«", "»", "штаб"]), max_size=40))
+    def test_the_compiled_matcher_aligns_as_difflib_does(self, a: list[str], b: list[str]) -> None:
+        """cydifflib is a dependency only for speed: its alignment must be difflib's own."""
+        import difflib
+
+        import cydifflib
+
+        ours = cydifflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        assert [tuple(o) for o in ours] == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
     def test_empty(self) -> None:
         assert word_diff("", "") == ()
         assert word_diff("", "новый") == (Segment("insert", "новый"),)
