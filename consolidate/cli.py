@@ -169,8 +169,7 @@ def laws(ctx: Context) -> None:
 def _lang(ctx: Context, slug: str, lang: str | None) -> str:
     if lang:
         return lang
-    langs = ctx.library.law(slug).langs()
-    return "rus" if "rus" in langs else (langs[0] if langs else "rus")
+    return ctx.library.law(slug).default_lang()
 
 
 @main.command()
@@ -212,7 +211,7 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
 
         lib = ctx.library
         textindex.ensure(str(lib.corpus.root), lib.law(law), language, lib.timeline(law, language),
-                         _lang(ctx, law, None))
+                         lib.law(law).default_lang())
 
 
 @main.command()

@@ -222,6 +222,11 @@ class Law:
     def langs(self) -> tuple[str, ...]:
         return tuple(lang for lang in LANGS if self.base(lang) is not None)
 
+    def default_lang(self) -> str:
+        """Russian, the authentic text, when the corpus has it; else the first language it has."""
+        langs = self.langs()
+        return "rus" if "rus" in langs else (langs[0] if langs else "rus")
+
     def act(self, number: str) -> Act:
         for a in self.acts:
             if a.number == number:

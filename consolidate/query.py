@@ -1,6 +1,7 @@
 """The library behind each command: one function per question a user asks.
 
-``show`` (the text as of a date, as known on a date), ``diff`` (what changed
+``show`` (the text as of a date, as known on a date), ``text`` (the same as
+plain text, from the text index), ``diff`` (what changed
 between two dates), ``history`` (the time line of a law or of one unit).
 Compiled time lines are kept per (law, language, known-on date) for the life
 of the :class:`Library`, and on disk by :mod:`consolidate.cache`.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -17,6 +19,9 @@ from .corpus import Corpus, Law, Progress, default_root
 from .diff import Diff, diff as _diff
 from .errors import UnknownProvision
 from .timeline import Timeline, View, compile_timeline
+
+if TYPE_CHECKING:
+    from .textindex import Index
 
 
 @attrs.define
@@ -26,6 +31,7 @@ class Library:
     corpus: Corpus
     progress: Progress | None = None  # hears of long compiles (the CLI reports them on stderr)
     _timelines: dict[tuple[str, str, _dt.date | None], Timeline] = attrs.field(factory=dict, init=False)
+    _indexes: dict[tuple[str, str, _dt.date | None], "Index"] = attrs.field(factory=dict, init=False)
 
     @classmethod
     def open(cls, root: Path | None = None, *, progress: Progress | None = None) -> "Library":
@@ -56,6 +62,22 @@ class Library:
                 f"no provision {provision!r} in {slug} ({lang}) as of {as_of.isoformat()}"
             )
         return view
+
+    def text(self, slug: str, as_of: _dt.date, *, lang: str, known_on: _dt.date | None = None) -> str:
+        """What ``consolidate show`` prints for the whole law on ``as_of`` (plain
+        text): laid out from the text index, each version once for all dates."""
+        timeline = self.timeline(slug, lang, known_on)
+        timeline.check_date(as_of)  # a day before the law: no text, and the error says why
+        key = (slug, lang, known_on)
+        index = self._indexes.get(key)
+        if index is None:
+            from .textindex import for_timeline
+
+            law = self.law(slug)
+            index = self._indexes[key] = for_timeline(str(self.corpus.root), law, timeline, law.default_lang())
+        text = index.text_str(as_of)
+        assert text is not None  # the index answers every day from the law's adoption on
+        return text
 
     def diff(self, slug: str, start: _dt.date, end: _dt.date, *, lang: str, provision: str | None = None) -> Diff:
         tl = self.timeline(slug, lang)

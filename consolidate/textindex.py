@@ -205,6 +205,17 @@ def inputs_of(law: "Law") -> tuple[list[str], list[str]]:
     return files, [str(law.directory / "acts")]
 
 
+def for_timeline(root: str, law: "Law", timeline: "Timeline", default_lang: str) -> Index:
+    """The index of ``timeline``: the one on disk if it is current, else one built in memory."""
+    directory = cache_dir()
+    if directory is not None and timeline.known_on is None:
+        found = _open(index_path(directory, root, law.slug, timeline.lang), root, law.slug, timeline.lang)
+        if found is not None:
+            return found
+    files, dirs = inputs_of(law)
+    return read(build(timeline, root, files, dirs, default_lang))
+
+
 def ensure(root: str, law: "Law", lang: str, timeline: "Timeline", default_lang: str) -> None:
     """Write the index of ``timeline`` unless a current one exists (or the
     inputs changed too recently to be trusted, or the cache is off)."""
@@ -235,34 +246,61 @@ def ensure(root: str, law: "Law", lang: str, timeline: "Timeline", default_lang:
 
 
 class Index:
-    """An index read from disk (memory-mapped)."""
+    """An index read from disk (memory-mapped) or built in memory."""
 
     def __init__(self, header: dict[str, Any], arrays: list[array.array[int]], blob: memoryview):
         self.header = header
         self.starts, self.ends, self.flags, self.offsets, self.lengths = arrays
         self.blob = blob
+        self._decoded: dict[int, str] = {}
+        self._rows: list[str] | None = None  # each row's piece, decoded (for text_str)
+
+    def _bytes(self, off: int, length: int) -> memoryview:
+        return self.blob[off:off + length]
+
+    def _str(self, off: int, length: int) -> str:
+        if not length:
+            return ""  # an empty piece shares its offset with the piece stored after it
+        s = self._decoded.get(off)
+        if s is None:  # decoded once: a process that asks for many dates joins the same pieces
+            s = self._decoded[off] = str(self.blob[off:off + length], "utf-8")
+        return s
 
     def text(self, day: _dt.date) -> bytes | None:
-        """The text of ``show`` on ``day``, as UTF-8; None if the index cannot say it exactly."""
+        """The text of ``show`` on ``day``, as UTF-8; None if the index cannot say it (a day before the law)."""
+        return self._compose(day, decoded=False)  # type: ignore[no-any-return]
+
+    def text_str(self, day: _dt.date) -> str | None:
+        """The same text as a string (the pieces are decoded once and kept)."""
+        return self._compose(day, decoded=True)  # type: ignore[no-any-return]
+
+    def _compose(self, day: _dt.date, *, decoded: bool) -> Any:
         d = day.toordinal()
         h = self.header
         if d < h["adopted"]:
             return None  # the full engine says why there is no text
-        blob = self.blob
-        parts = [blob[h["head"][0]:h["head"][0] + h["head"][1]]]
-        noted = []
-        for lo, hi, flag, off, length in zip(self.starts, self.ends, self.flags, self.offsets, self.lengths):
-            if lo <= d < hi:
-                parts.append(blob[off:off + length])
-                if flag != _PLAIN:
-                    noted.append(h["notes"][flag])
-        tail_off, tail_len = h["tail"]
-        parts.append(blob[tail_off:tail_off + tail_len])
+        piece = self._str if decoded else self._bytes
+        parts: list[Any] = [piece(*h["head"])]
+        if decoded:
+            if self._rows is None:
+                self._rows = [piece(off, length) for off, length in zip(self.offsets, self.lengths)]
+            parts += [s for lo, hi, s in zip(self.starts, self.ends, self._rows) if lo <= d < hi]
+        else:
+            blob = self.blob
+            parts += [blob[off:off + length]
+                      for lo, hi, off, length in zip(self.starts, self.ends, self.offsets, self.lengths)
+                      if lo <= d < hi]
+        notes = h["notes"]
+        noted = [notes[flag] for lo, hi, flag in zip(self.starts, self.ends, self.flags)
+                 if flag != _PLAIN and lo <= d < hi]
+        parts.append(piece(*h["tail"]))
+        empty: Any = "" if decoded else b""
+        nl: Any = "\n" if decoded else b"\n"
         # every line of a piece is followed by a blank one; the layout drops the
         # blank lines after the last line that has text, then ends with a newline
-        while parts and bytes(parts[-1]) in (b"", b"\n\n"):
+        while parts and (parts[-1] if decoded else bytes(parts[-1])) in (empty, nl + nl):
             parts.pop()
-        body = b"".join(parts)[:-1] if parts else b"\n"
+        body = empty.join(parts)[:-1] if parts else nl
         lines = []
         if h["warnings"] or noted:
             from .render.lines import uncertain_warning, unknown_lines, warning_lines
@@ -276,8 +314,9 @@ class Index:
             lines = warning_lines(warnings) + unknown_lines((eid, reason) for eid, unknown, reason, _ in noted
                                                             if unknown)
         if lines:
-            body = body.rstrip(b"\n") + b"\n\n" + "\n".join(lines).encode("utf-8")
-        return body if body.endswith(b"\n") else body + b"\n"
+            closing = "\n".join(lines)
+            body = body.rstrip(nl) + nl + nl + (closing if decoded else closing.encode("utf-8"))
+        return body if body.endswith(nl) else body + nl
 
 
 def read(data: "Any") -> Index:

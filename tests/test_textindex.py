@@ -92,6 +92,28 @@ def test_generated_laws(tmp_path_factory: pytest.TempPathFactory, seed: int, dat
         assert_same(glib, ix, gen.SLUG, "rus", day)
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(days=st.lists(st.dates(dt.date(2012, 1, 6), dt.date(2030, 12, 31)), min_size=1, max_size=5),
+       which=st.sampled_from(REAL), known_on=st.none() | st.dates(dt.date(2013, 1, 1), dt.date(2026, 1, 1)))
+def test_library_text_is_the_text_show_prints(lib: Library, days: list[dt.date], which: tuple[str, str],
+                                              known_on: dt.date | None) -> None:
+    """In process, one index answers many dates (and "as known on" dates too)."""
+    slug, lang = which
+    for day in days:
+        if day < lib.law(slug).adopted:
+            continue
+        view = lib.show(slug, day, lang=lang, known_on=known_on)
+        assert lib.text(slug, day, lang=lang, known_on=known_on) == output.show(
+            lib, view, fmt="text", provision=None, notes=False)
+
+
+def test_library_text_before_the_law_is_the_same_error(lib: Library) -> None:
+    from consolidate.errors import InvalidDate
+
+    with pytest.raises(InvalidDate, match="there is no text on 2001-01-01"):
+        lib.text("kz-national-security", dt.date(2001, 1, 1), lang="rus")
+
+
 class TestCurrency:
     """An index is used only while everything it was built from is unchanged."""
 
