@@ -283,7 +283,7 @@ class Index:
         parts: list[Any] = [piece(*h["head"])]
         if decoded:
             if self._rows is None:
-                self._rows = [piece(off, length) for off, length in zip(self.offsets, self.lengths)]
+                self._rows = [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]
             parts += [s for lo, hi, s in zip(self.starts, self.ends, self._rows) if lo <= d < hi]
         else:
             blob = self.blob
