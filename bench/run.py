@@ -231,6 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     notes.append(f"first `consolidate show` with an empty on-disk cache (compile + pickle write): "
                  f"{first_show:.2f} s; every other cold measurement has the cache warm")
 
+    indexes = list(cache_dir.glob("*.textindex"))
+    if not indexes:  # the corpus files were too new to be trusted (written < 2 s before): once more
+        time.sleep(2.1)
+        run_child(show_argv, env)
+        indexes = list(cache_dir.glob("*.textindex"))
+    notes.append(f"text index written by the first show: {bool(indexes)} "
+                 f"({sum(p.stat().st_size for p in indexes) / 2**20:.1f} MiB)")
     lib = Library.open(corpus)
     tl = lib.timeline(slug, "rus")  # from the cache just written
     law = lib.law(slug)
@@ -296,6 +303,21 @@ def main(argv: list[str] | None = None) -> int:
     m["git"] = cold(git_show_argv, peers.GIT_ENV, runs)
     m["sqlite"] = cold(sqlite_show_argv, env, runs)
     m["cat"] = cold(cat_argv, env, runs)
+    # the index is not a cache of answers: every run below asks for a date not asked before
+    other_days = [day - relativedelta(years=k, days=37 * k) for k in range(1, runs + 1)]
+    other = statistics.median(run_child(show_argv[:-3] + [d.isoformat(), "--lang", "rus"], env) for d in other_days)
+    other_git = statistics.median(run_child(git_show_argv[:-1] + [f"{peers.rev_on(revs, d)}:{peers.GIT_FILE}"],
+                                            peers.GIT_ENV) for d in other_days)
+    full_argv = [sys.executable, "-m", "consolidate.cli", *show_argv[len(consolidate_argv()):]]
+    full = cold(full_argv, env, runs)
+    result["show_cold_more"] = {
+        "other_dates": {"days": [d.isoformat() for d in other_days], "ours": other, "git": other_git},
+        "full_engine": {"argv": "python -m consolidate.cli ... (the time line, no text index)", "ours": full},
+    }
+    notes.append(f"show_cold on {runs} dates each asked once ({other_days[-1]} … {other_days[0]}): ours "
+                 f"{fmt_s(other)}, git {fmt_s(other_git)}; the full engine (`python -m consolidate.cli`, which loads "
+                 f"the time line and lays the text out) {fmt_s(full)}")
+    log(f"  other dates: ours {fmt_s(other)}, git {fmt_s(other_git)}; full engine {fmt_s(full)}")
     peak["ours_show"] = peak_rss(show_argv, env)
     peak["git_show"] = peak_rss(git_show_argv, peers.GIT_ENV)
     peak["sqlite_show"] = peak_rss(sqlite_show_argv, env)
@@ -303,9 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     metrics["show_cold"] = m
     log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()))
     notes += [
-        f"show_cold ours: `consolidate --corpus DIR {' '.join(show_argv[-6:])}` (new process, on-disk cache warm: "
-        "import, read law.toml, fingerprint the input files (the content hash is remembered under it), unpickle the "
-        "compiled timeline (no act file is parsed), as_of, render)",
+        f"show_cold ours: `consolidate --corpus DIR {' '.join(show_argv[-6:])}` (new process, answered from the "
+        "text index: check the engine's files and the input files against the index, memory-map it, pick the "
+        "rows in effect on the date, join them; no click, no attrs, no time line)",
         f"show_cold git: `git -C {repo.name} show REV:{peers.GIT_FILE}`, REV the commit of the last version on or "
         f"before {day} (looked up beforehand)",
         "show_cold sqlite: `python -c <bench.peers.SQLITE_SHOW> DB DATE` (new interpreter, stdlib sqlite3: every row "
@@ -316,16 +338,19 @@ def main(argv: list[str] | None = None) -> int:
     # 3b. asof_inprocess ---------------------------------------------------------------
     log("asof_inprocess")
     m = {}
-    m["ours"] = inproc(lambda: output.show(lib, tl.as_of(day), fmt="text", provision=None, notes=False), runs)
+    m["ours"] = inproc(lambda: lib.text(slug, day, lang="rus"), runs)
+    assert lib.text(slug, day, lang="rus") == ours_text
     asof_only = inproc(lambda: tl.as_of(day), runs)
+    asof_render = inproc(lambda: output.show(lib, tl.as_of(day), fmt="text", provision=None, notes=False), runs)
     m["git"] = inproc(lambda: batch.show(rev), runs)
     m["sqlite"] = inproc(lambda: peers.sqlite_show(con, day.isoformat()), runs)
     m["cat"] = inproc(lambda: cat_file.read_text(encoding="utf-8"), runs)
     metrics["asof_inprocess"] = m
     log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()) + f" (as_of alone {fmt_s(asof_only)})")
     notes += [
-        f"asof_inprocess ours: Timeline.as_of(D) + rendering to text (as_of alone: {fmt_s(asof_only)}), "
-        "timeline already in memory",
+        f"asof_inprocess ours: Library.text(law, D, lang) (the text index in memory, its pieces decoded; the "
+        f"same string as the CLI prints); Timeline.as_of(D) + rendering to text takes {fmt_s(asof_render)} "
+        f"(as_of alone: {fmt_s(asof_only)})",
         "asof_inprocess git: one request to a `git cat-file --batch` kept open (REV:law.md), read and decoded; "
         "a subprocess is unavoidable for git, this is its cheapest form",
         "asof_inprocess sqlite: the show query on an open connection + join of the texts",
@@ -508,6 +533,10 @@ def report(result: dict[str, Any]) -> str:
         row, r = result["metrics"][name], result["ratios"][name]
         lines.append(f"{name:16}" + "".join(f"{fmt_s(row[k]):>10}" for k in ("ours", *PEERS)) + "   "
                      + f"{fmt_r(r['git']):>8}{fmt_r(r['sqlite']):>9}{fmt_r(r['cat']):>8}")
+    more = result["show_cold_more"]
+    lines += ["", f"show_cold on dates each asked once: ours {fmt_s(more['other_dates']['ours'])}, git "
+              f"{fmt_s(more['other_dates']['git'])}; the full engine without the text index "
+              f"{fmt_s(more['full_engine']['ours'])}"]
     p = result["peak_mib"]
     lines += ["", f"peak RSS (MiB): ours show {p['ours_show']}, ours diff {p['ours_diff']}, git show {p['git_show']}, "
               f"git diff {p['git_diff']}, sqlite show {p['sqlite_show']}, cat {p['cat']}; text {p['text_mib']} MiB "
