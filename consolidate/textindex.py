@@ -268,13 +268,20 @@ class Index:
 
     def text(self, day: _dt.date) -> bytes | None:
         """The text of ``show`` on ``day``, as UTF-8; None if the index cannot say it (a day before the law)."""
-        return self._compose(day, decoded=False)  # type: ignore[no-any-return]
+        parts = self.parts(day)
+        return None if parts is None else b"".join(parts)
 
     def text_str(self, day: _dt.date) -> str | None:
         """The same text as a string (the pieces are decoded once and kept)."""
-        return self._compose(day, decoded=True)  # type: ignore[no-any-return]
+        parts = self._compose(day, decoded=True)
+        return None if parts is None else "".join(parts)
 
-    def _compose(self, day: _dt.date, *, decoded: bool) -> Any:
+    def parts(self, day: _dt.date) -> list[bytes | memoryview] | None:
+        """The text of ``show`` on ``day`` as the pieces it is joined from (views
+        of the index, written out without joining them first)."""
+        return self._compose(day, decoded=False)
+
+    def _compose(self, day: _dt.date, *, decoded: bool) -> list[Any] | None:
         d = day.toordinal()
         h = self.header
         if d < h["adopted"]:
@@ -300,7 +307,10 @@ class Index:
         # blank lines after the last line that has text, then ends with a newline
         while parts and (parts[-1] if decoded else bytes(parts[-1])) in (empty, nl + nl):
             parts.pop()
-        body = empty.join(parts)[:-1] if parts else nl
+        if parts:
+            parts[-1] = parts[-1][:-1]
+        else:
+            parts = [nl]
         lines = []
         if h["warnings"] or noted:
             from .render.lines import uncertain_warning, unknown_lines, warning_lines
@@ -314,9 +324,32 @@ class Index:
             lines = warning_lines(warnings) + unknown_lines((eid, reason) for eid, unknown, reason, _ in noted
                                                             if unknown)
         if lines:
+            while parts:  # the text without its final newlines, a blank line, the closing lines
+                last = (parts[-1] if decoded else bytes(parts[-1])).rstrip(nl)
+                if last:
+                    parts[-1] = last
+                    break
+                parts.pop()
             closing = "\n".join(lines)
-            body = body.rstrip(nl) + nl + nl + (closing if decoded else closing.encode("utf-8"))
-        return body if body.endswith(nl) else body + nl
+            parts += [nl + nl, closing if decoded else closing.encode("utf-8")]
+        if not (parts[-1] if decoded else bytes(parts[-1][-1:])).endswith(nl):
+            parts.append(nl)
+        return parts
+
+
+def write_all(fd: int, parts: list[bytes | memoryview]) -> None:
+    """Write ``parts`` to the file descriptor in order, a batch of pieces per
+    system call, resuming after a partial write."""
+    i = 0
+    while i < len(parts):
+        batch = parts[i:i + 1024]  # IOV_MAX on Linux
+        n = os.writev(fd, batch)
+        for p in batch:
+            if n < len(p):
+                parts[i] = p[n:]
+                break
+            n -= len(p)
+            i += 1
 
 
 def read(data: "Any") -> Index:
@@ -431,11 +464,15 @@ def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
     index = _open(index_path(directory, root, slug, lang or "rus"), root, slug, lang or "rus")
     if index is None or (lang is None and index.header["default_lang"] != "rus"):
         return False
-    text = index.text(day)
-    if text is None:
+    parts = index.parts(day)
+    if parts is None:
         return False
-    out.write(text)
-    out.flush()
+    if out is sys.stdout.buffer:
+        out.flush()
+        write_all(out.fileno(), parts)
+    else:
+        out.write(b"".join(parts))
+        out.flush()
     return True
 
 

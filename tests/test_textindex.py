@@ -114,6 +114,28 @@ def test_library_text_before_the_law_is_the_same_error(lib: Library) -> None:
         lib.text("kz-national-security", dt.date(2001, 1, 1), lang="rus")
 
 
+@given(pieces=st.lists(st.binary(max_size=50), max_size=3000), limits=st.lists(st.integers(1, 4000), min_size=1))
+def test_write_all_resumes_after_partial_writes(pieces: list[bytes], limits: list[int]) -> None:
+    """A pipe may take part of a write; every byte still goes out, once, in order."""
+    written = bytearray()
+    calls = iter(limits * 10_000)
+
+    def writev(fd: int, buffers: list[bytes | memoryview]) -> int:
+        assert fd == 7 and len(buffers) <= 1024
+        data = b"".join(bytes(b) for b in buffers)[: next(calls)]
+        written.extend(data)
+        return len(data)
+
+    parts: list[bytes | memoryview] = [memoryview(p) for p in pieces]
+    real = os.writev
+    os.writev = writev  # type: ignore[assignment]
+    try:
+        textindex.write_all(7, parts)
+    finally:
+        os.writev = real
+    assert bytes(written) == b"".join(pieces)
+
+
 class TestCurrency:
     """An index is used only while everything it was built from is unchanged."""
 
