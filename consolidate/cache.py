@@ -24,12 +24,10 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import gc
-import glob
 import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -110,6 +108,8 @@ def _key_via_fingerprint(directory: Path, stem: str, law: "Law", lang: str, know
     content = key(law, lang, known_on)
     if trusted:
         try:
+            import glob
+
             write_atomic(memo, content.encode("ascii"))
             for old in directory.glob(f"{glob.escape(stem)}*.key"):
                 if old != memo:
@@ -123,6 +123,8 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
 
     The file gets ``mode`` when given (a temporary file is readable by its owner only)."""
+    import tempfile  # writes are rare: a command answered from the cache does not import it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -175,6 +177,8 @@ def load_or_compile(
         pass
     timeline = compile_fn(law, lang, known_on)
     try:
+        import glob
+
         write_atomic(path, pickle.dumps(timeline, protocol=pickle.HIGHEST_PROTOCOL))
         for old in directory.glob(f"{glob.escape(stem)}*.pickle"):
             if old != path:
