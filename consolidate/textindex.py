@@ -40,10 +40,9 @@ if TYPE_CHECKING:
     from .corpus import Law
     from .timeline import Timeline
 
-FORMAT = 1
+FORMAT = 2
 _MAGIC = b"consolidate-text-index\n"
 _OPEN = 2**31 - 1  # the end of a version still in effect (a date ordinal no date reaches)
-_PLAIN = -1  # row flag: nothing to report; k >= 0: the unit is unknown or doubtful, see entry k of "notes"
 
 
 def cache_dir() -> str | None:
@@ -112,9 +111,10 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
     marker = UNKNOWN.get(lang, "[text unknown]")
     base = timeline.base
     blob = bytearray()
-    starts, ends, offsets, lengths, flags = (array.array("i"), array.array("i"), array.array("q"),
-                                             array.array("q"), array.array("i"))
-    notes: list[list[Any]] = []  # [eId, unknown?, reason, [[earliest, latest, act, shown as not yet?]]]
+    starts, ends, offsets, lengths = array.array("i"), array.array("i"), array.array("q"), array.array("q")
+    # the rows of unknown units and of units an act of unknown publication touches, in document
+    # order: [first day, day after the last, eId, unknown?, reason, [[earliest, latest, act, not yet?]]]
+    notes: list[list[Any]] = []
     pieces: dict[bytes, tuple[int, int]] = {}
 
     def piece(lines: list[str]) -> tuple[int, int]:
@@ -161,10 +161,7 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
             doubts = [[eff.earliest.toordinal(), eff.latest.toordinal(), act, v.start < eff.latest]
                       for eff, act in timeline.uncertain.get(eid, ())]
             if is_unknown or doubts:
-                flags.append(len(notes))
-                notes.append([eid, is_unknown, v.reason, doubts])
-            else:
-                flags.append(_PLAIN)
+                notes.append([lo, hi, eid, is_unknown, v.reason, doubts])
         shown = [(lo, hi) for lo, hi, _v in rows]
         for c in reversed(timeline.order.get(eid, ())):
             stack.append((c, shown))
@@ -191,7 +188,7 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
     head_bytes = marshal.dumps(header)
     out = bytearray(_MAGIC)
     out += len(head_bytes).to_bytes(8, "little") + head_bytes
-    for arr in (starts, ends, flags, offsets, lengths):
+    for arr in (starts, ends, offsets, lengths):
         out += arr.tobytes()
     out += blob
     return bytes(out)
@@ -250,10 +247,10 @@ class Index:
 
     def __init__(self, header: dict[str, Any], arrays: list[array.array[int]], blob: memoryview):
         self.header = header
-        self.starts, self.ends, self.flags, self.offsets, self.lengths = arrays
+        self.starts, self.ends, self.offsets, self.lengths = arrays
         self.blob = blob
         self._decoded: dict[int, str] = {}
-        self._rows: list[str] | None = None  # each row's piece, decoded (for text_str)
+        self._rows: list[tuple[int, int, str]] | None = None  # for text_str
 
     def _bytes(self, off: int, length: int) -> memoryview:
         return self.blob[off:off + length]
@@ -289,17 +286,16 @@ class Index:
         piece = self._str if decoded else self._bytes
         parts: list[Any] = [piece(*h["head"])]
         if decoded:
-            if self._rows is None:
-                self._rows = [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]
-            parts += [s for lo, hi, s in zip(self.starts, self.ends, self._rows) if lo <= d < hi]
+            if self._rows is None:  # (first day, day after the last, piece) of every row, as Python objects
+                self._rows = list(zip(self.starts.tolist(), self.ends.tolist(),
+                                      [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]))
+            parts += [s for lo, hi, s in self._rows if lo <= d < hi]
         else:
             blob = self.blob
             parts += [blob[off:off + length]
                       for lo, hi, off, length in zip(self.starts, self.ends, self.offsets, self.lengths)
                       if lo <= d < hi]
-        notes = h["notes"]
-        noted = [notes[flag] for lo, hi, flag in zip(self.starts, self.ends, self.flags)
-                 if flag != _PLAIN and lo <= d < hi]
+        noted = [note[2:] for note in h["notes"] if note[0] <= d < note[1]]
         parts.append(piece(*h["tail"]))
         empty: Any = "" if decoded else b""
         nl: Any = "\n" if decoded else b"\n"
@@ -364,7 +360,7 @@ def read(data: "Any") -> Index:
         raise ValueError("a text index of another format")
     at += 8 + size
     arrays = []
-    for code in "iiiqq":
+    for code in "iiqq":
         arr = array.array(code)
         n = header["rows"] * arr.itemsize
         arr.frombytes(view[at:at + n])
