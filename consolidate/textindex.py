@@ -25,7 +25,6 @@ This module imports nothing heavy: it runs before the command line is built.
 
 from __future__ import annotations
 
-import array
 import datetime as _dt
 import marshal
 import os
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
     from .corpus import Law
     from .timeline import Timeline
 
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"consolidate-text-index\n"
 _OPEN = 2**31 - 1  # the end of a version still in effect (a date ordinal no date reaches)
 
@@ -103,6 +102,8 @@ def _stats(paths: Sequence[str]) -> list[list[Any]]:
 def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: Sequence[str],
           default_lang: str) -> bytes:
     """The index of ``timeline`` (a time line of the law's whole history, not "as known on")."""
+    import array
+
     from .model import ROOT
     from .render.layout import signature_lines, title_line, unit_lines
     from .render.output import UNKNOWN
@@ -188,6 +189,7 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
     head_bytes = marshal.dumps(header)
     out = bytearray(_MAGIC)
     out += len(head_bytes).to_bytes(8, "little") + head_bytes
+    out += bytes(-len(out) % 8)  # the arrays start on an 8-byte boundary
     for arr in (starts, ends, offsets, lengths):
         out += arr.tobytes()
     out += blob
@@ -245,7 +247,7 @@ def ensure(root: str, law: "Law", lang: str, timeline: "Timeline", default_lang:
 class Index:
     """An index read from disk (memory-mapped) or built in memory."""
 
-    def __init__(self, header: dict[str, Any], arrays: list[array.array[int]], blob: memoryview):
+    def __init__(self, header: dict[str, Any], arrays: list[memoryview], blob: memoryview):
         self.header = header
         self.starts, self.ends, self.offsets, self.lengths = arrays
         self.blob = blob
@@ -359,13 +361,15 @@ def read(data: "Any") -> Index:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ValueError("a text index of another format")
     at += 8 + size
+    at += -at % 8
     arrays = []
-    for code in "iiqq":
-        arr = array.array(code)
-        n = header["rows"] * arr.itemsize
-        arr.frombytes(view[at:at + n])
-        arrays.append(arr)
-        at += n
+    rows = header["rows"]
+    if at + 24 * rows > len(view):
+        raise ValueError("a text index cut short")
+    for width in (4, 4, 8, 8):  # read in place: no copy, and no array module to import
+        part = view[at:at + rows * width]
+        arrays.append(part.cast("i") if width == 4 else part.cast("q"))
+        at += rows * width
     if len(view) - at != header["blob"]:
         raise ValueError("a text index cut short or run on")
     return Index(header, arrays, view[at:])
