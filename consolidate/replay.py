@@ -13,8 +13,10 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
-from itertools import accumulate, compress, count
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import accumulate, compress, count, repeat
+
+from typing import Any
 
 import attrs
 
@@ -47,19 +49,68 @@ class Change:
     old_eid: str | None = None  # for "renamed": the eId before
 
 
+class Units(dict[str, Provision]):
+    """The units of a text state: a dict that remembers which eIds were
+    written (set, deleted or popped) since :meth:`TextState.word_hits` last
+    looked, so that it checks only the blocks holding them."""
+
+    __slots__ = ("written", "cleared")
+
+    def __init__(self, units: Mapping[str, Provision]):
+        super().__init__(units)
+        self.written: set[str] = set()
+        self.cleared = False  # emptied or changed wholesale: every block is checked
+
+    def __setitem__(self, eid: str, unit: Provision) -> None:
+        self.written.add(eid)
+        dict.__setitem__(self, eid, unit)
+
+    def __delitem__(self, eid: str) -> None:
+        self.written.add(eid)
+        dict.__delitem__(self, eid)
+
+    def pop(self, eid: str, *default: Any) -> Any:
+        self.written.add(eid)
+        return dict.pop(self, eid, *default)
+
+    def setdefault(self, eid: str, default: Any = None) -> Any:
+        self.written.add(eid)
+        return dict.setdefault(self, eid, default)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self.cleared = True
+        dict.update(self, *args, **kwargs)
+
+    def popitem(self) -> tuple[str, Provision]:
+        self.cleared = True
+        return dict.popitem(self)
+
+    def clear(self) -> None:
+        self.cleared = True
+        dict.clear(self)
+
+    def __ior__(self, other: Any) -> "Units":  # type: ignore[override,misc]
+        self.cleared = True
+        dict.update(self, other)
+        return self
+
+
 class TextState:
     """A mutable working copy of a document's units.
 
-    ``units`` and ``parent`` are plain dicts that callers may change directly.
+    ``units`` and ``parent`` are dicts that callers may change directly
+    (``units`` remembers which eIds were written: :class:`Units`).
     Word searches over big parts of the text (``throughout`` the law) go through
     :meth:`word_hits`, which keeps the searchable text of small subtrees joined
     into one string each (a :class:`_Block`) so that most of the text is
-    searched at C speed.  A block is checked before each use against the units
-    it was made of (one C-speed comparison), so no change can leave it stale.
+    searched at C speed.  A block that holds a unit written since it was last
+    used is checked against the units it was made of (one C-speed comparison)
+    before it is used again, so no change can leave it stale.
     """
 
     def __init__(self, units: dict[str, Provision]):
-        self.units = units
+        self.units = Units(units)
+        self._in_blocks: dict[str, set[str]] = {}  # eId → the blocks that hold it (by their top eId)
         self.parent: dict[str, str] = {c: p.eid for p in units.values() for c in p.children}
         self._blocks: dict[str, _Block] = {}  # eId → its subtree's joined text (checked on use)
         self._upper: set[str] = set()  # eIds seen with a subtree too big for one block
@@ -111,15 +162,27 @@ class TextState:
         units = self.units
         get = units.get
         blocks = self._blocks
+        if units.written or units.cleared:  # the blocks holding a written unit are checked before use
+            if units.cleared:
+                stale: Iterable[_Block] = blocks.values()
+            else:
+                tops = set().union(*map(self._in_blocks.get, units.written, repeat(())))
+                stale = filter(None, map(blocks.get, tops))
+            for held in stale:
+                held.checked = False
+            units.written.clear()
+            units.cleared = False
         hits: list[tuple[str, str, int]] = []
         stack = [eid]
         while stack:
             e = stack.pop()
             block = blocks.get(e)
-            if block is not None:
+            if block is not None and not block.checked:
                 now = list(map(get, block.eids))
                 if now != block.units and not block.refill(now):
                     block = None  # its subtree changed shape: made again below
+                else:
+                    block.checked = True
             if block is None and e not in upper:
                 block = self._make_block(e)
             if block is not None:
@@ -160,6 +223,9 @@ class TextState:
                 del blocks[gone]
             self._sweep_at = 2 * len(blocks) + 1024
         block = blocks[eid] = _Block(eids, [units[e] for e in eids])
+        in_blocks = self._in_blocks
+        for e in eids:
+            in_blocks.setdefault(e, set()).add(eid)
         return block
 
 
@@ -175,10 +241,11 @@ class _Block:
     none or the unit's text is unknown), separated by ``_SEP``.
     ``units`` are the provisions it was made of, to check it against."""
 
-    __slots__ = ("eids", "units", "blob", "starts")
+    __slots__ = ("eids", "units", "blob", "starts", "checked")
 
     def __init__(self, eids: list[str], units: list[Provision]):
         self.eids = eids
+        self.checked = True  # False: a unit it holds was written since it was last used
         self._fill(units)
 
     def _fill(self, units: list[Provision]) -> None:
