@@ -378,6 +378,25 @@ class TestFastPath:
         state.units[eid] = attrs.evolve(state.units[eid], status=Status.UNKNOWN)
         assert state.word_hits(ROOT, "новые слова") == []
 
+    @pytest.mark.parametrize("how", ["set", "update", "ior", "setdefault-then-set"])
+    def test_a_unit_written_any_way_a_dict_allows_is_seen(self, how: str) -> None:
+        """The blocks are checked only where units were written: every way of writing counts."""
+        state = TextState(big_text())
+        assert state.word_hits(ROOT, "новые слова") == []
+        eid = "art_17__para_2__subpara_1"
+        new = attrs.evolve(state.units[eid], text="новые слова;")
+        if how == "set":
+            state.units[eid] = new
+        elif how == "update":
+            state.units.update({eid: new})
+        elif how == "ior":
+            state.units |= {eid: new}
+        else:
+            state.units.setdefault(eid, new)  # present already: changes nothing
+            assert state.word_hits(ROOT, "новые слова") == []
+            state.units[eid] = new
+        assert state.word_hits(ROOT, "новые слова") == [(eid, "text", 0)]
+
     def test_structural_changes_are_seen(self) -> None:
         state = TextState(big_text())
         before = state.word_hits(ROOT, "орган 9-")
