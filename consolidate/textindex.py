@@ -64,7 +64,7 @@ def code_stamp() -> list[list[Any]]:
     Python itself checks before it trusts a compiled module)."""
     global _CODE
     if _CODE is None:
-        pkg = os.path.dirname(os.path.abspath(__file__))
+        pkg = os.path.dirname(os.path.realpath(__file__))
         found = []
         for folder, dirs, names in os.walk(pkg):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -78,7 +78,8 @@ def code_stamp() -> list[list[Any]]:
 
 def default_root() -> str:
     """The corpus the command reads by default: ``$CONSOLIDATE_CORPUS``, else the shipped one."""
-    return os.environ.get("CONSOLIDATE_CORPUS") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    # as corpus.default_root: the real path, also when the package is installed as links to it
+    return os.environ.get("CONSOLIDATE_CORPUS") or os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def index_path(directory: str, root: str, slug: str, lang: str) -> str:
