@@ -10,11 +10,13 @@ LANG_  ?= rus
 
 # An editable install in setuptools' "strict" mode: a tree of links to the sources and a
 # plain path in a .pth (the default mode loads an import hook at every start of Python,
-# 12 ms). The tree holds the files that existed when it was made, so a module added to
-# or removed from the package (its folder changes) makes it again.
-PACKAGE_DIRS := $(shell find consolidate -type d -not -name __pycache__)
+# 12 ms). The tree holds the modules that existed when it was made, so the list of
+# modules is kept in MODULES, rewritten only when it changes, and a change installs again.
+MODULES := $(VENV)/.modules
+$(shell mkdir -p $(VENV) && find consolidate -name '*.py' | LC_ALL=C sort > $(MODULES).now \
+        && (cmp -s $(MODULES).now $(MODULES) || cp $(MODULES).now $(MODULES)) && rm -f $(MODULES).now)
 
-$(STAMP): pyproject.toml Makefile $(PACKAGE_DIRS)
+$(STAMP): pyproject.toml Makefile $(MODULES)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --config-settings editable_mode=strict -e '.[test]'
