@@ -444,7 +444,7 @@ def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
     """Answer ``consolidate show`` from a current index, writing to ``out``
     (default: standard output); False if the full engine must answer."""
     directory = cache_dir()
-    if directory is None:
+    if directory is None or os.name != "posix":  # elsewhere text output translates newlines
         return False
     parsed = _parse_show(argv)
     if parsed is None:
@@ -468,9 +468,13 @@ def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
     parts = index.parts(day)
     if parts is None:
         return False
-    if out is sys.stdout.buffer:
+    try:
+        fd = out.fileno() if out is sys.stdout.buffer else None
+    except (AttributeError, OSError, ValueError):  # a stream without a file descriptor
+        fd = None
+    if fd is not None:
         out.flush()
-        write_all(out.fileno(), parts)
+        write_all(fd, parts)
     else:
         out.write(b"".join(parts))
         out.flush()
