@@ -41,13 +41,10 @@ FORMAT = 2  # bump when the pickled layout changes in a way the code hash would 
 
 
 def cache_dir() -> Path | None:
-    env = os.environ.get("CONSOLIDATE_CACHE")
-    if env == "off":
-        return None
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "consolidate"
+    from .textindex import cache_dir as where
+
+    directory = where()
+    return Path(directory) if directory is not None else None
 
 
 @functools.cache  # the code a process runs does not change under it
@@ -60,7 +57,8 @@ def _code_hash() -> str:
     return h.hexdigest()
 
 
-def _inputs(law: "Law") -> list[Path]:
+def inputs(law: "Law") -> list[Path]:
+    """Every file a law's time lines are compiled from."""
     files = [law.directory / "law.toml", *sorted((law.directory / "acts").glob("*.toml"))]
     files += [s.path for s in law.snapshots]
     return files
@@ -73,7 +71,7 @@ def _hash_of_question(law: "Law", lang: str, known_on: _dt.date | None) -> "hash
 
 def key(law: "Law", lang: str, known_on: _dt.date | None) -> str:
     h = _hash_of_question(law, lang, known_on)
-    for path in _inputs(law):
+    for path in inputs(law):
         h.update(str(path.name).encode())
         h.update(path.read_bytes())
     return h.hexdigest()
@@ -86,7 +84,7 @@ def fingerprint(law: "Law", lang: str, known_on: _dt.date | None) -> tuple[str, 
     "racy" case git knows), so such a fingerprint is not remembered."""
     h = _hash_of_question(law, lang, known_on)
     newest = 0
-    for path in _inputs(law):
+    for path in inputs(law):
         st = path.stat()
         newest = max(newest, st.st_mtime_ns)
         h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}\n".encode())

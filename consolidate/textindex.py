@@ -13,8 +13,9 @@ title, the rows whose dates hold D in document order, and the signature.
 
 One index per law, language and corpus folder, in the cache folder, written
 atomically by the first ``show`` of the full engine.  It records what it was
-built from: the engine's code (hashed), and the path, size, modification time
-and inode of every input file and of the acts folder.  If any of it differs,
+built from: the size and modification time of each of the engine's source
+files, and the path, size, modification time and inode of every input file
+and of the acts folder.  If any of it differs,
 or the index cannot be read, or the date is before the law, it answers
 nothing and the full engine does the work.  Files changed in the last two
 seconds are not trusted (see :func:`consolidate.cache.fingerprint`): no index
@@ -200,9 +201,9 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
 def inputs_of(law: "Law") -> tuple[list[str], list[str]]:
     """The files a law's time lines are compiled from, and the folders whose
     listing decides which files those are."""
-    files = [str(law.directory / "law.toml"), *sorted(str(p) for p in (law.directory / "acts").glob("*.toml"))]
-    files += [str(s.path) for s in law.snapshots]
-    return files, [str(law.directory / "acts")]
+    from .cache import inputs
+
+    return [str(p) for p in inputs(law)], [str(law.directory / "acts")]
 
 
 def for_timeline(root: str, law: "Law", timeline: "Timeline", default_lang: str) -> Index:

@@ -231,7 +231,7 @@ class TestFingerprintMemo:
         import time
 
         old = time.time() - seconds
-        for path in cache._inputs(L):
+        for path in cache.inputs(L):
             os.utime(path, (old, old))
 
     def test_unchanged_old_files_are_not_read_again(
