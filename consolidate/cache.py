@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import gc
 import hashlib
 import os
 import pickle
@@ -139,16 +138,10 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
 
 
 def _load(fh: BinaryIO) -> Any:
-    """Unpickle with the cyclic garbage collector paused: loading creates
-    hundreds of thousands of objects and no garbage, and each collection it
-    would trigger scans them all again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from .timeline import gc_paused
+
+    with gc_paused():
         return pickle.load(fh)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_or_compile(
