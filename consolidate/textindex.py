@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import marshal
+from itertools import compress
 import os
 import sys
 import time
@@ -254,7 +255,7 @@ class Index:
         self.starts, self.ends, self.offsets, self.lengths = arrays
         self.blob = blob
         self._decoded: dict[int, str] = {}
-        self._rows: list[tuple[int, int, str]] | None = None  # for text_str
+        self._rows: list[str] | None = None  # for text_str
 
     def _bytes(self, off: int, length: int) -> memoryview:
         return self.blob[off:off + length]
@@ -290,10 +291,10 @@ class Index:
         piece = self._str if decoded else self._bytes
         parts: list[Any] = [piece(*h["head"])]
         if decoded:
-            if self._rows is None:  # (first day, day after the last, piece) of every row, as Python objects
-                self._rows = list(zip(self.starts.tolist(), self.ends.tolist(),
-                                      [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]))
-            parts += [s for lo, hi, s in self._rows if lo <= d < hi]
+            if self._rows is None:  # every row's piece, decoded
+                self._rows = [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]
+            # the dates are scanned where they lie, packed; only the pieces shown are touched
+            parts += compress(self._rows, [lo <= d < hi for lo, hi in zip(self.starts, self.ends)])
         else:
             blob = self.blob
             parts += [blob[off:off + length]
