@@ -422,6 +422,8 @@ def _parse_show(argv: Sequence[str]) -> tuple[str, str, str | None, str | None] 
                 if i >= len(args):
                     return None
                 value = args[i]
+            if not value:
+                return None  # an empty value: the command line says what it makes of it
             if name == "--corpus":
                 root = value
             elif name in opts:

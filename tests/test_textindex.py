@@ -232,6 +232,8 @@ class TestCommandLine:
         ["show", "kz-national-security", "--as-of", "2020-01-01", "--as-of", "2021-01-01"],
         ["show", "kz-national-security", "--corpus", "X"],
         ["--debug", "show", "kz-national-security"],
+        ["--corpus=", "show", "kz-national-security"],
+        ["show", "kz-national-security", "--as-of="],
         ["diff", "kz-national-security", "2020-01-01", "2021-01-01"],
     ])
     def test_anything_else_goes_to_the_full_command_line(self, argv: list[str]) -> None:
