@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import marshal
-from itertools import compress
+from bisect import bisect_right
 import os
 import sys
 import time
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 FORMAT = 3
 _MAGIC = b"consolidate-text-index\n"
 _OPEN = 2**31 - 1  # the end of a version still in effect (a date ordinal no date reaches)
+_RUN = 128  # rows per run in the in-process lookup (Index._stretches)
 
 
 def cache_dir() -> str | None:
@@ -255,7 +256,7 @@ class Index:
         self.starts, self.ends, self.offsets, self.lengths = arrays
         self.blob = blob
         self._decoded: dict[int, str] = {}
-        self._rows: list[str] | None = None  # for text_str
+        self._runs: list[tuple[list[int], list[tuple[str, ...]]]] | None = None  # for text_str
 
     def _bytes(self, off: int, length: int) -> memoryview:
         return self.blob[off:off + length]
@@ -267,6 +268,23 @@ class Index:
         if s is None:  # decoded once: a process that asks for many dates joins the same pieces
             s = self._decoded[off] = str(self.blob[off:off + length], "utf-8")
         return s
+
+    def _stretches(self) -> list[tuple[list[int], list[tuple[str, ...]]]]:
+        """For each run of ``_RUN`` rows, the days on which the set of its rows
+        shown changes, and from each of them on, the pieces shown (decoded).
+        Built once, in a process that asks for many dates: a date then costs a
+        bisection per run instead of a look at every row."""
+        if self._runs is None:
+            starts, ends = self.starts.tolist(), self.ends.tolist()
+            pieces = [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]
+            runs = []
+            for at in range(0, len(pieces), _RUN):
+                lo_, hi_, p_ = starts[at:at + _RUN], ends[at:at + _RUN], pieces[at:at + _RUN]
+                days = sorted({*lo_, *hi_})
+                runs.append((days, [tuple([x for lo, hi, x in zip(lo_, hi_, p_) if lo <= day < hi])
+                                    for day in days]))
+            self._runs = runs
+        return self._runs
 
     def text(self, day: _dt.date) -> bytes | None:
         """The text of ``show`` on ``day``, as UTF-8; None if the index cannot say it (a day before the law)."""
@@ -291,10 +309,10 @@ class Index:
         piece = self._str if decoded else self._bytes
         parts: list[Any] = [piece(*h["head"])]
         if decoded:
-            if self._rows is None:  # every row's piece, decoded
-                self._rows = [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]
-            # the dates are scanned where they lie, packed; only the pieces shown are touched
-            parts += compress(self._rows, [lo <= d < hi for lo, hi in zip(self.starts, self.ends)])
+            for days, shown in self._stretches():
+                k = bisect_right(days, d) - 1
+                if k >= 0:
+                    parts += shown[k]
         else:
             blob = self.blob
             parts += [blob[off:off + length]

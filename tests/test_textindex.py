@@ -43,10 +43,11 @@ def windows(ix: textindex.Index) -> set[tuple[int, int]]:
 def assert_same(lib: Library, ix: textindex.Index, slug: str, lang: str, day: dt.date) -> None:
     got = ix.text(day)
     if day < lib.law(slug).adopted:
-        assert got is None  # the full engine says why there is no text
+        assert got is None and ix.text_str(day) is None  # the full engine says why there is no text
     else:
         assert got is not None, day
         assert got == full_show(lib, slug, lang, day), day
+        assert ix.text_str(day) == got.decode("utf-8")  # the in-process lookup, by runs of rows
 
 
 @pytest.fixture(scope="module")
