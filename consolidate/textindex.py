@@ -41,10 +41,10 @@ if TYPE_CHECKING:
     from .corpus import Law
     from .timeline import Timeline
 
-FORMAT = 3
+FORMAT = 4
 _MAGIC = b"consolidate-text-index\n"
 _OPEN = 2**31 - 1  # the end of a version still in effect (a date ordinal no date reaches)
-_RUN = 128  # rows per run in the in-process lookup (Index._stretches)
+_RUN = 128  # rows per run, in the index and in the in-process lookup (Index._stretches)
 
 
 def cache_dir() -> str | None:
@@ -172,6 +172,31 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
             stack.append((c, shown))
     head = piece([title_line(base, md=False)])
     tail = piece(signature_lines(base, md=False))
+    # For the command line: the rows in runs of _RUN, each with the days on which
+    # its set of rows shown changes, and from each of them on, the byte ranges
+    # shown (neighbouring pieces joined, but never a blank one: the end of the text
+    # drops its blank pieces).
+    run_days, run_at, span_at = array.array("i"), array.array("i", [0]), array.array("i", [0])
+    range_off, range_len = array.array("q"), array.array("q")
+    for at in range(0, len(starts), _RUN):
+        block = [(lo, hi, off, n, n == 2 and blob[off:off + 2] == b"\n\n")
+                 for lo, hi, off, n in zip(starts[at:at + _RUN], ends[at:at + _RUN], offsets[at:at + _RUN],
+                                           lengths[at:at + _RUN])]
+        for day in sorted({d for lo, hi, *_ in block for d in (lo, hi)}):
+            run_days.append(day)
+            end, joinable = -1, False
+            for lo, hi, off, n, blank in block:
+                if not (lo <= day < hi and n):
+                    continue
+                if off == end and joinable and not blank:
+                    range_len[-1] += n
+                else:
+                    range_off.append(off)
+                    range_len.append(n)
+                end, joinable = off + n, not blank
+            span_at.append(len(range_off))
+        run_at.append(len(run_days))
+    arrays = [starts, ends, offsets, lengths, run_days, run_at, span_at, range_off, range_len]
     header = {
         "format": FORMAT,
         "root": os.path.abspath(root),
@@ -183,7 +208,7 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
         "adopted": timeline.law.adopted.toordinal(),
         "inputs": _stats(inputs),
         "dirs": _stats(watched_dirs),
-        "rows": len(starts),
+        "arrays": [(arr.typecode, len(arr)) for arr in arrays],
         "blob": len(blob),
         "head": head,
         "tail": tail,
@@ -193,9 +218,10 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
     head_bytes = marshal.dumps(header)
     out = bytearray(_MAGIC)
     out += len(head_bytes).to_bytes(8, "little") + head_bytes
-    out += bytes(-len(out) % 8)  # the arrays start on an 8-byte boundary
-    for arr in (starts, ends, offsets, lengths):
+    for arr in arrays:
+        out += bytes(-len(out) % 8)  # each array starts on an 8-byte boundary
         out += arr.tobytes()
+    out += bytes(-len(out) % 8)
     out += blob
     return bytes(out)
 
@@ -253,7 +279,8 @@ class Index:
 
     def __init__(self, header: dict[str, Any], arrays: list[memoryview], blob: memoryview):
         self.header = header
-        self.starts, self.ends, self.offsets, self.lengths = arrays
+        (self.starts, self.ends, self.offsets, self.lengths,
+         self.run_days, self.run_at, self.span_at, self.range_off, self.range_len) = arrays
         self.blob = blob
         self._decoded: dict[int, str] = {}
         self._runs: list[tuple[list[int], list[tuple[str, ...]]]] | None = None  # for text_str
@@ -314,10 +341,16 @@ class Index:
                 if k >= 0:
                     parts += shown[k]
         else:
-            blob = self.blob
-            parts += [blob[off:off + length]
-                      for lo, hi, off, length in zip(self.starts, self.ends, self.offsets, self.lengths)
-                      if lo <= d < hi]
+            blob, run_days, run_at, span_at, off, n = (self.blob, self.run_days, self.run_at, self.span_at,
+                                                       self.range_off, self.range_len)
+            stretches = []  # for each run, the stretch the day falls in
+            for r in range(len(run_at) - 1):
+                first = run_at[r]
+                k = bisect_right(run_days, d, first, run_at[r + 1]) - 1
+                if k >= first:
+                    stretches.append(k)
+            parts += [blob[o:o + m] for k in stretches
+                      for o, m in zip(off[span_at[k]:span_at[k + 1]], n[span_at[k]:span_at[k + 1]])]
         noted = [note[2:] for note in h["notes"] if note[0] <= d < note[1]]
         parts.append(piece(*h["tail"]))
         empty: Any = "" if decoded else b""
@@ -382,15 +415,16 @@ def read(data: "Any") -> Index:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ValueError("a text index of another format")
     at += 8 + size
-    at += -at % 8
     arrays = []
-    rows = header["rows"]
-    if at + 24 * rows > len(view):
-        raise ValueError("a text index cut short")
-    for width in (4, 4, 8, 8):  # read in place: no copy, and no array module to import
-        part = view[at:at + rows * width]
-        arrays.append(part.cast("i") if width == 4 else part.cast("q"))
-        at += rows * width
+    for code, count in header["arrays"]:  # read in place: no copy, and no array module to import
+        at += -at % 8
+        width = 4 if code == "i" else 8
+        if at + count * width > len(view):
+            raise ValueError("a text index cut short")
+        part = view[at:at + count * width]
+        arrays.append(part.cast("i") if code == "i" else part.cast("q"))
+        at += count * width
+    at += -at % 8
     if len(view) - at != header["blob"]:
         raise ValueError("a text index cut short or run on")
     return Index(header, arrays, view[at:])
