@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 FORMAT = 4
 _MAGIC = b"consolidate-text-index\n"
 _OPEN = 2**31 - 1  # the end of a version still in effect (a date ordinal no date reaches)
-_RUN = 128  # rows per run, in the index and in the in-process lookup (Index._stretches)
+_RUN = 128  # rows per run (see build)
 
 
 def cache_dir() -> str | None:
@@ -283,7 +283,7 @@ class Index:
          self.run_days, self.run_at, self.span_at, self.range_off, self.range_len) = arrays
         self.blob = blob
         self._decoded: dict[int, str] = {}
-        self._runs: list[tuple[list[int], list[tuple[str, ...]]]] | None = None  # for text_str
+        self._shown: list[tuple[str, ...]] | None = None  # for text_str
 
     def _bytes(self, off: int, length: int) -> memoryview:
         return self.blob[off:off + length]
@@ -296,22 +296,34 @@ class Index:
             s = self._decoded[off] = str(self.blob[off:off + length], "utf-8")
         return s
 
-    def _stretches(self) -> list[tuple[list[int], list[tuple[str, ...]]]]:
-        """For each run of ``_RUN`` rows, the days on which the set of its rows
-        shown changes, and from each of them on, the pieces shown (decoded).
-        Built once, in a process that asks for many dates: a date then costs a
-        bisection per run instead of a look at every row."""
-        if self._runs is None:
+    def _stretches_on(self, d: int) -> list[int]:
+        """For each run of rows that shows something on day ``d``, the stretch
+        of days (its index in ``run_days``) the day falls in."""
+        run_days, run_at = self.run_days, self.run_at
+        found = []
+        for r in range(len(run_at) - 1):
+            first = run_at[r]
+            k = bisect_right(run_days, d, first, run_at[r + 1]) - 1
+            if k >= first:
+                found.append(k)
+        return found
+
+    def _decoded_stretches(self) -> list[tuple[str, ...]]:
+        """For each stretch of each run, the pieces it shows, decoded: made all at
+        once, the first time a process asks for a string, so that any date then
+        costs the same."""
+        if self._shown is None:
             starts, ends = self.starts.tolist(), self.ends.tolist()
             pieces = [self._str(off, length) for off, length in zip(self.offsets, self.lengths)]
-            runs = []
-            for at in range(0, len(pieces), _RUN):
-                lo_, hi_, p_ = starts[at:at + _RUN], ends[at:at + _RUN], pieces[at:at + _RUN]
-                days = sorted({*lo_, *hi_})
-                runs.append((days, [tuple([x for lo, hi, x in zip(lo_, hi_, p_) if lo <= day < hi])
-                                    for day in days]))
-            self._runs = runs
-        return self._runs
+            days, run_at = self.run_days.tolist(), self.run_at.tolist()
+            shown: list[tuple[str, ...]] = []
+            for r in range(len(run_at) - 1):
+                at = r * _RUN
+                block = list(zip(starts[at:at + _RUN], ends[at:at + _RUN], pieces[at:at + _RUN]))
+                shown += [tuple([p for lo, hi, p in block if lo <= day < hi])
+                          for day in days[run_at[r]:run_at[r + 1]]]
+            self._shown = shown
+        return self._shown
 
     def text(self, day: _dt.date) -> bytes | None:
         """The text of ``show`` on ``day``, as UTF-8; None if the index cannot say it (a day before the law)."""
@@ -335,20 +347,13 @@ class Index:
             return None  # the full engine says why there is no text
         piece = self._str if decoded else self._bytes
         parts: list[Any] = [piece(*h["head"])]
+        stretches = self._stretches_on(d)
         if decoded:
-            for days, shown in self._stretches():
-                k = bisect_right(days, d) - 1
-                if k >= 0:
-                    parts += shown[k]
+            shown = self._decoded_stretches()
+            for k in stretches:
+                parts += shown[k]
         else:
-            blob, run_days, run_at, span_at, off, n = (self.blob, self.run_days, self.run_at, self.span_at,
-                                                       self.range_off, self.range_len)
-            stretches = []  # for each run, the stretch the day falls in
-            for r in range(len(run_at) - 1):
-                first = run_at[r]
-                k = bisect_right(run_days, d, first, run_at[r + 1]) - 1
-                if k >= first:
-                    stretches.append(k)
+            blob, span_at, off, n = self.blob, self.span_at, self.range_off, self.range_len
             parts += [blob[o:o + m] for k in stretches
                       for o, m in zip(off[span_at[k]:span_at[k + 1]], n[span_at[k]:span_at[k + 1]])]
         noted = [note[2:] for note in h["notes"] if note[0] <= d < note[1]]
