@@ -10,6 +10,10 @@ and stored with the dates on which it is shown.  A version is shown on D when
 it is the unit's version on D and every container above it is shown too, so
 its dates are its own interval cut by its container's.  The text on D is the
 title, the rows whose dates hold D in document order, and the signature.
+So that a date need not look at every row, the rows are also grouped in runs
+of 128: for each run, the days on which the set of its rows shown changes,
+and from each of those days on, the byte ranges it shows.  A date costs one
+bisection per run.
 
 One index per law, language and corpus folder, in the cache folder, written
 atomically by the first ``show`` of the full engine.  It records what it was
