@@ -119,19 +119,14 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
     lang = timeline.lang
     marker = UNKNOWN.get(lang, "[text unknown]")
     base = timeline.base
-    blob = bytearray()
-    starts, ends, offsets, lengths = array.array("i"), array.array("i"), array.array("q"), array.array("q")
+    starts, ends = array.array("i"), array.array("i")
+    row_pieces: list[bytes] = []
     # the rows of unknown units and of units an act of unknown publication touches, in document
     # order: [first day, day after the last, eId, unknown?, reason, [[earliest, latest, act, not yet?]]]
     notes: list[list[Any]] = []
-    pieces: dict[bytes, tuple[int, int]] = {}
 
-    def piece(lines: list[str]) -> tuple[int, int]:
-        data = "".join(line + "\n\n" for line in lines).encode("utf-8")
-        if data not in pieces:  # a wording shown over several intervals is stored once
-            pieces[data] = (len(blob), len(data))
-            blob.extend(data)
-        return pieces[data]
+    def piece(lines: list[str]) -> bytes:
+        return "".join(line + "\n\n" for line in lines).encode("utf-8")
 
     def intervals(eid: str) -> list[tuple[int, int, Any]]:
         """(first day, day after the last, version) of each version of ``eid`` that exists."""
@@ -163,9 +158,7 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
         for lo, hi, v in rows:
             starts.append(lo)
             ends.append(hi)
-            off, length = piece(unit_lines(v.unit, lang, marker, md=False))
-            offsets.append(off)
-            lengths.append(length)
+            row_pieces.append(piece(unit_lines(v.unit, lang, marker, md=False)))
             is_unknown = v.unit.status.value == "unknown"
             doubts = [[eff.earliest.toordinal(), eff.latest.toordinal(), act, v.start < eff.latest]
                       for eff, act in timeline.uncertain.get(eid, ())]
@@ -174,8 +167,27 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
         shown = [(lo, hi) for lo, hi, _v in rows]
         for c in reversed(timeline.order.get(eid, ())):
             stack.append((c, shown))
-    head = piece([title_line(base, md=False)])
-    tail = piece(signature_lines(base, md=False))
+    # The blob: the title, the pieces shown at the end of the history in document order (so
+    # that recent dates read long stretches of it, as git keeps its newest text whole), the
+    # signature, then the other pieces.  A wording shown over several intervals is stored once.
+    blob = bytearray()
+    placed: dict[bytes, tuple[int, int]] = {}
+
+    def place(data: bytes) -> tuple[int, int]:
+        if data not in placed:
+            placed[data] = (len(blob), len(data))
+            blob.extend(data)
+        return placed[data]
+
+    offsets, lengths = array.array("q", bytes(8 * len(starts))), array.array("q", bytes(8 * len(starts)))
+    head = place(piece([title_line(base, md=False)]))
+    last = [i for i, hi in enumerate(ends) if hi == _OPEN]
+    for i in last:
+        offsets[i], lengths[i] = place(row_pieces[i])
+    tail = place(piece(signature_lines(base, md=False)))
+    for i, hi in enumerate(ends):
+        if hi != _OPEN:
+            offsets[i], lengths[i] = place(row_pieces[i])
     # For the command line: the rows in runs of _RUN, each with the days on which
     # its set of rows shown changes, and from each of them on, the byte ranges
     # shown (neighbouring pieces joined, but never a blank one: the end of the text
@@ -451,8 +463,10 @@ def _open(path: str, root: str, slug: str, lang: str) -> Index | None:
         if (h["law"] != slug or h["lang"] != lang or h["root"] != os.path.abspath(root)
                 or h["python"] != list(sys.version_info[:2]) or h["code"] != code_stamp()):
             return None
-        for recorded in (h["inputs"], h["dirs"]):
-            if _stats([r[0] for r in recorded]) != recorded:
+        stat = os.stat
+        for path, size, mtime, inode in (*h["inputs"], *h["dirs"]):  # absolute paths, as recorded
+            st = stat(path)
+            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ino != inode:
                 return None
         return index
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
