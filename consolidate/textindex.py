@@ -63,24 +63,32 @@ def cache_dir() -> str | None:
                         "consolidate")
 
 
-_CODE: list[list[Any]] | None = None
-
-
 def code_stamp() -> list[list[Any]]:
     """The engine's source files with their sizes and modification times (what
-    Python itself checks before it trusts a compiled module)."""
-    global _CODE
-    if _CODE is None:
-        pkg = os.path.dirname(os.path.realpath(__file__))
-        found = []
-        for folder, dirs, names in os.walk(pkg):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(names):
-                if name.endswith(".py"):
-                    st = os.stat(os.path.join(folder, name))
-                    found.append([os.path.relpath(os.path.join(folder, name), pkg), st.st_size, st.st_mtime_ns])
-        _CODE = found
-    return _CODE
+    Python itself checks before it trusts a compiled module), and its folders
+    with theirs (a module added or removed changes its folder's)."""
+    pkg = os.path.dirname(os.path.realpath(__file__))
+    found = []
+    for folder, dirs, names in os.walk(pkg):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        found.append([folder, -1, os.stat(folder).st_mtime_ns])
+        for name in sorted(names):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                found.append([os.path.join(folder, name), st.st_size, st.st_mtime_ns])
+    return found
+
+
+def _unchanged(recorded: list[list[Any]], inodes: bool) -> bool:
+    """Whether the files (and folders) recorded as [path, size or -1, mtime(, inode)]
+    still are so; stops at the first that is not."""
+    stat = os.stat
+    for entry in recorded:
+        st = stat(entry[0])
+        if (st.st_mtime_ns != entry[2] or (entry[1] >= 0 and st.st_size != entry[1])
+                or (inodes and st.st_ino != entry[3])):
+            return False
+    return True
 
 
 def default_root() -> str:
@@ -461,13 +469,10 @@ def _open(path: str, root: str, slug: str, lang: str) -> Index | None:
         index = read(data)
         h = index.header
         if (h["law"] != slug or h["lang"] != lang or h["root"] != os.path.abspath(root)
-                or h["python"] != list(sys.version_info[:2]) or h["code"] != code_stamp()):
+                or h["python"] != list(sys.version_info[:2])):
             return None
-        stat = os.stat
-        for path, size, mtime, inode in (*h["inputs"], *h["dirs"]):  # absolute paths, as recorded
-            st = stat(path)
-            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ino != inode:
-                return None
+        if not (_unchanged(h["code"], False) and _unchanged(h["inputs"], True) and _unchanged(h["dirs"], True)):
+            return None
         return index
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
         return None

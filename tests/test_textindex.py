@@ -182,9 +182,18 @@ class TestCurrency:
         (acts / "zz-new.toml").write_bytes(sorted(acts.glob("*.toml"))[0].read_bytes())
         assert self.show(corpus) is None
 
-    def test_other_engine_code_makes_it_stale(self, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.build(corpus)
-        monkeypatch.setattr(textindex, "_CODE", [["timeline.py", 1, 1]])
+    def test_other_engine_code_makes_it_stale(self, corpus: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+        """The index records the engine's files; a changed one (here a stand-in) makes it stale."""
+        engine = tmp_path / "engine.py"
+        engine.write_text("x = 1\n")
+        old = time.time() - 60
+        os.utime(engine, (old, old))
+        real = textindex.code_stamp
+        monkeypatch.setattr(textindex, "code_stamp", lambda: real() + [[str(engine), 6, engine.stat().st_mtime_ns]])
+        full = self.build(corpus)
+        assert self.show(corpus) == full
+        engine.write_text("x = 2\n")
         assert self.show(corpus) is None
 
     def test_a_corrupt_or_truncated_index_is_not_read_and_is_rebuilt(self, corpus: Path, tmp_path: Path) -> None:
