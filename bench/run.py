@@ -84,6 +84,19 @@ def cold(argv: Sequence[str], env: dict[str, str], runs: int) -> float:
     return statistics.median(run_child(argv, env) for _ in range(runs))
 
 
+def cold_side_by_side(commands: dict[str, tuple[Sequence[str], dict[str, str]]], runs: int) -> dict[str, float]:
+    """Median wall time of ``runs`` new processes of each command, after one
+    warm-up run each, the commands taking turns: the machine's speed drifts
+    within seconds, and turns spread the drift over all of them alike."""
+    for argv, env in commands.values():
+        run_child(argv, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (argv, env) in commands.items():
+            times[name].append(run_child(argv, env))
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
 GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
 # Without GNU time, a small Python launcher forks the command and reports its rusage.
 _LAUNCHER = (
@@ -299,15 +312,15 @@ def main(argv: list[str] | None = None) -> int:
     sqlite_show_argv = [sys.executable, "-c", peers.SQLITE_SHOW, str(db), day.isoformat()]
     cat_argv = ["cat", str(cat_file)]
     m: dict[str, float | None] = {}
-    m["ours"] = cold(show_argv, env, runs)
-    m["git"] = cold(git_show_argv, peers.GIT_ENV, runs)
-    m["sqlite"] = cold(sqlite_show_argv, env, runs)
-    m["cat"] = cold(cat_argv, env, runs)
+    m.update(cold_side_by_side({"ours": (show_argv, env), "git": (git_show_argv, peers.GIT_ENV),
+                                "sqlite": (sqlite_show_argv, env), "cat": (cat_argv, env)}, runs))
     # the index is not a cache of answers: every run below asks for a date not asked before
     other_days = [day - relativedelta(years=k, days=37 * k) for k in range(1, runs + 1)]
-    other = statistics.median(run_child(show_argv[:-3] + [d.isoformat(), "--lang", "rus"], env) for d in other_days)
-    other_git = statistics.median(run_child(git_show_argv[:-1] + [f"{peers.rev_on(revs, d)}:{peers.GIT_FILE}"],
-                                            peers.GIT_ENV) for d in other_days)
+    ours_other, git_other = [], []
+    for d in other_days:  # taking turns, as above
+        ours_other.append(run_child(show_argv[:-3] + [d.isoformat(), "--lang", "rus"], env))
+        git_other.append(run_child(git_show_argv[:-1] + [f"{peers.rev_on(revs, d)}:{peers.GIT_FILE}"], peers.GIT_ENV))
+    other, other_git = statistics.median(ours_other), statistics.median(git_other)
     full_argv = [sys.executable, "-m", "consolidate.cli", *show_argv[len(consolidate_argv()):]]
     full = cold(full_argv, env, runs)
     result["show_cold_more"] = {
@@ -362,10 +375,8 @@ def main(argv: list[str] | None = None) -> int:
     git_diff_argv = ["git", "-C", str(repo), "diff", "--no-color", rev_a, rev_b]
     sqlite_diff_argv = [sys.executable, "-c", peers.SQLITE_DIFF, str(db), diff_a.isoformat(), diff_b.isoformat()]
     m = {}
-    m["ours"] = cold(diff_argv, env, runs)
-    m["git"] = cold(git_diff_argv, peers.GIT_ENV, runs)
-    m["sqlite"] = cold(sqlite_diff_argv, env, runs)
-    m["cat"] = cold(["cat", str(diff_file)], env, runs)
+    m.update(cold_side_by_side({"ours": (diff_argv, env), "git": (git_diff_argv, peers.GIT_ENV),
+                                "sqlite": (sqlite_diff_argv, env), "cat": (["cat", str(diff_file)], env)}, runs))
     peak["ours_diff"] = peak_rss(diff_argv, env)
     peak["git_diff"] = peak_rss(git_diff_argv, peers.GIT_ENV)
     peak["sqlite_diff"] = peak_rss(sqlite_diff_argv, env)
