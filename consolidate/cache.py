@@ -27,10 +27,11 @@ import hashlib
 import os
 import pickle
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
+
+from . import textindex
 
 if TYPE_CHECKING:
     from .corpus import Law
@@ -40,9 +41,7 @@ FORMAT = 2  # bump when the pickled layout changes in a way the code hash would 
 
 
 def cache_dir() -> Path | None:
-    from .textindex import cache_dir as where
-
-    directory = where()
+    directory = textindex.cache_dir()
     return Path(directory) if directory is not None else None
 
 
@@ -78,16 +77,15 @@ def key(law: "Law", lang: str, known_on: _dt.date | None) -> str:
 
 def fingerprint(law: "Law", lang: str, known_on: _dt.date | None) -> tuple[str, bool]:
     """What the files' metadata says of them (path, size, modification time, inode),
-    and whether it can be trusted: a file changed in the last seconds may change
-    again within the clock's resolution without its metadata showing it (the
-    "racy" case git knows), so such a fingerprint is not remembered."""
+    and whether it can be trusted (:func:`consolidate.textindex.settled`): the
+    fingerprint of files changed just now is not remembered."""
     h = _hash_of_question(law, lang, known_on)
     newest = 0
     for path in inputs(law):
         st = path.stat()
         newest = max(newest, st.st_mtime_ns)
         h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}\n".encode())
-    return h.hexdigest(), newest < time.time_ns() - 2_000_000_000
+    return h.hexdigest(), textindex.settled(newest)
 
 
 def _key_via_fingerprint(directory: Path, stem: str, law: "Law", lang: str, known_on: _dt.date | None) -> str:

@@ -91,6 +91,14 @@ def _unchanged(recorded: list[list[Any]], inodes: bool) -> bool:
     return True
 
 
+def settled(newest_mtime_ns: int) -> bool:
+    """Whether files last changed at ``newest_mtime_ns`` can be known by their
+    metadata: one changed in the last two seconds may change again within the
+    clock's resolution without its metadata showing it (the "racy" case git
+    knows), so nothing is remembered of such files."""
+    return newest_mtime_ns < time.time_ns() - 2_000_000_000
+
+
 def default_root() -> str:
     """The corpus the command reads by default: ``$CONSOLIDATE_CORPUS``, else the shipped one."""
     # as corpus.default_root: the real path, also when the package is installed as links to it
@@ -283,7 +291,7 @@ def ensure(root: str, law: "Law", lang: str, timeline: "Timeline", default_lang:
         newest = max(st[2] for st in _stats(files + dirs))
     except OSError:
         return
-    if newest >= time.time_ns() - 2_000_000_000:
+    if not settled(newest):
         return
     from pathlib import Path
 
