@@ -209,9 +209,7 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
         # the next plain `show` of this law, on any date, is answered by the text index
         from . import textindex
 
-        lib = ctx.library
-        textindex.ensure(str(lib.corpus.root), lib.law(law), language, lib.timeline(law, language),
-                         lib.law(law).default_lang())
+        textindex.ensure(str(ctx.library.corpus.root), ctx.library.timeline(law, language))
 
 
 @main.command()

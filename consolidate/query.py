@@ -73,8 +73,7 @@ class Library:
         if index is None:
             from .textindex import for_timeline
 
-            law = self.law(slug)
-            index = self._indexes[key] = for_timeline(str(self.corpus.root), law, timeline, law.default_lang())
+            index = self._indexes[key] = for_timeline(str(self.corpus.root), timeline)
         text = index.text_str(as_of)
         assert text is not None  # the index answers every day from the law's adoption on
         return text

@@ -123,9 +123,8 @@ def _stats(paths: Sequence[str]) -> list[list[Any]]:
 # -- building -------------------------------------------------------------------------
 
 
-def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: Sequence[str],
-          default_lang: str) -> bytes:
-    """The index of ``timeline`` (a time line of the law's whole history, not "as known on")."""
+def build(timeline: "Timeline", root: str) -> bytes:
+    """The index of ``timeline``, its law read from the corpus at ``root``."""
     import array
 
     from .model import ROOT
@@ -133,6 +132,7 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
     from .render.output import UNKNOWN
 
     lang = timeline.lang
+    inputs, watched = inputs_of(timeline.law)
     marker = UNKNOWN.get(lang, "[text unknown]")
     base = timeline.base
     starts, ends = array.array("i"), array.array("i")
@@ -236,10 +236,10 @@ def build(timeline: "Timeline", root: str, inputs: Sequence[str], watched_dirs: 
         "python": list(sys.version_info[:2]),
         "law": timeline.law.slug,
         "lang": lang,
-        "default_lang": default_lang,
+        "default_lang": timeline.law.default_lang(),
         "adopted": timeline.law.adopted.toordinal(),
         "inputs": _stats(inputs),
-        "dirs": _stats(watched_dirs),
+        "dirs": _stats(watched),
         "arrays": [(arr.typecode, len(arr)) for arr in arrays],
         "blob": len(blob),
         "head": head,
@@ -266,27 +266,28 @@ def inputs_of(law: "Law") -> tuple[list[str], list[str]]:
     return [str(p) for p in inputs(law)], [str(law.directory / "acts")]
 
 
-def for_timeline(root: str, law: "Law", timeline: "Timeline", default_lang: str) -> Index:
+def for_timeline(root: str, timeline: "Timeline") -> Index:
     """The index of ``timeline``: the one on disk if it is current, else one built in memory."""
     directory = cache_dir()
+    slug, lang = timeline.law.slug, timeline.lang
     if directory is not None and timeline.known_on is None:
-        found = _open(index_path(directory, root, law.slug, timeline.lang), root, law.slug, timeline.lang)
+        found = _open(index_path(directory, root, slug, lang), root, slug, lang)
         if found is not None:
             return found
-    files, dirs = inputs_of(law)
-    return read(build(timeline, root, files, dirs, default_lang))
+    return read(build(timeline, root))
 
 
-def ensure(root: str, law: "Law", lang: str, timeline: "Timeline", default_lang: str) -> None:
-    """Write the index of ``timeline`` unless a current one exists (or the
-    inputs changed too recently to be trusted, or the cache is off)."""
+def ensure(root: str, timeline: "Timeline") -> None:
+    """Write the index of ``timeline`` (of the law's whole history) unless a current
+    one exists (or the inputs changed too recently to be trusted, or the cache is off)."""
     directory = cache_dir()
     if directory is None:
         return
-    path = index_path(directory, root, law.slug, lang)
-    if _open(path, root, law.slug, lang) is not None:
+    slug, lang = timeline.law.slug, timeline.lang
+    path = index_path(directory, root, slug, lang)
+    if _open(path, root, slug, lang) is not None:
         return
-    files, dirs = inputs_of(law)
+    files, dirs = inputs_of(timeline.law)
     try:
         newest = max(st[2] for st in _stats(files + dirs))
     except OSError:
@@ -298,7 +299,7 @@ def ensure(root: str, law: "Law", lang: str, timeline: "Timeline", default_lang:
     from .cache import write_atomic
 
     try:
-        write_atomic(Path(path), build(timeline, root, files, dirs, default_lang))
+        write_atomic(Path(path), build(timeline, root))
     except OSError:
         pass  # a read-only or full disk costs speed, not correctness
 

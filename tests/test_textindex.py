@@ -31,8 +31,7 @@ def full_show(lib: Library, slug: str, lang: str, day: dt.date) -> bytes:
 
 
 def index_of(lib: Library, slug: str, lang: str) -> textindex.Index:
-    files, dirs = textindex.inputs_of(lib.law(slug))
-    return textindex.read(textindex.build(lib.timeline(slug, lang), str(lib.corpus.root), files, dirs, "rus"))
+    return textindex.read(textindex.build(lib.timeline(slug, lang), str(lib.corpus.root)))
 
 
 def windows(ix: textindex.Index) -> set[tuple[int, int]]:
