@@ -63,27 +63,22 @@ def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str
     out: list[str] = []
     lang = doc.lang
 
-    def block(text: str) -> None:
-        out.append(text if md else INDENT + text)
-        out.append("")
+    def add(lines: Sequence[str]) -> None:
+        for line in lines:  # every line is followed by a blank one
+            out.append(line)
+            out.append("")
 
     def visit(eid: str) -> None:
         p = doc.units[eid]
-        for line in unit_lines(p, lang, marker, md):
-            out.append(line)
-            out.append("")
+        add(unit_lines(p, lang, marker, md))
         for c in p.children:
             visit(c)
-        for line in (notes or {}).get(eid, ()):
-            block(line)
+        add([line if md else INDENT + line for line in (notes or {}).get(eid, ())])
 
-    out.append(title_line(doc, md))
-    out.append("")
+    add([title_line(doc, md)])
     for c in doc.units[ROOT].children:
         visit(c)
-    for line in signature_lines(doc, md):
-        out.append(line)
-        out.append("")
+    add(signature_lines(doc, md))
     while out and not out[-1]:
         out.pop()
     return out

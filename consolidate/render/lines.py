@@ -8,6 +8,7 @@ without loading a time line.
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 TYPE_CHECKING = False  # typing is not imported: the text index's quick path reads this module
 if TYPE_CHECKING:
     import datetime as _dt
