@@ -80,8 +80,7 @@ def run_child(argv: Sequence[str], env: dict[str, str]) -> float:
 
 def cold(argv: Sequence[str], env: dict[str, str], runs: int) -> float:
     """Median wall time of ``runs`` new processes, after one warm-up run."""
-    run_child(argv, env)
-    return statistics.median(run_child(argv, env) for _ in range(runs))
+    return cold_side_by_side({"": (argv, env)}, runs)[""]
 
 
 def cold_side_by_side(commands: dict[str, tuple[Sequence[str], dict[str, str]]], runs: int) -> dict[str, float]:
@@ -340,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     notes += [
         f"show_cold ours: `consolidate --corpus DIR {' '.join(show_argv[-6:])}` (new process, answered from the "
         "text index: check the engine's files and the input files against the index, memory-map it, pick the "
-        "rows in effect on the date, join them; no click, no attrs, no time line)",
+        "byte ranges in effect on the date (a bisection per run of rows), write them; no click, no attrs, no "
+        "time line)",
         f"show_cold git: `git -C {repo.name} show REV:{peers.GIT_FILE}`, REV the commit of the last version on or "
         f"before {day} (looked up beforehand)",
         "show_cold sqlite: `python -c <bench.peers.SQLITE_SHOW> DB DATE` (new interpreter, stdlib sqlite3: every row "
