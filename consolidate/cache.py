@@ -80,12 +80,10 @@ def fingerprint(law: "Law", lang: str, known_on: _dt.date | None) -> tuple[str, 
     and whether it can be trusted (:func:`consolidate.textindex.settled`): the
     fingerprint of files changed just now is not remembered."""
     h = _hash_of_question(law, lang, known_on)
-    newest = 0
-    for path in inputs(law):
-        st = path.stat()
-        newest = max(newest, st.st_mtime_ns)
-        h.update(f"{path}|{st.st_size}|{st.st_mtime_ns}|{st.st_ino}\n".encode())
-    return h.hexdigest(), textindex.settled(newest)
+    stats = textindex.file_stats([str(p) for p in inputs(law)])
+    for path, size, mtime, inode in stats:
+        h.update(f"{path}|{size}|{mtime}|{inode}\n".encode())
+    return h.hexdigest(), textindex.settled(max((st[2] for st in stats), default=0))
 
 
 def _key_via_fingerprint(directory: Path, stem: str, law: "Law", lang: str, known_on: _dt.date | None) -> str:

@@ -112,7 +112,9 @@ def index_path(directory: str, root: str, slug: str, lang: str) -> str:
     return os.path.join(directory, f"{slug}.{lang}.{zlib.crc32(os.path.abspath(root).encode()):08x}.textindex")
 
 
-def _stats(paths: Sequence[str]) -> list[list[Any]]:
+def file_stats(paths: Sequence[str]) -> list[list[Any]]:
+    """[absolute path, size, modification time, inode] of each file: what the
+    cache's fingerprint and the text index know files by."""
     out = []
     for path in paths:
         st = os.stat(path)
@@ -238,8 +240,8 @@ def build(timeline: "Timeline", root: str) -> bytes:
         "lang": lang,
         "default_lang": timeline.law.default_lang(),
         "adopted": timeline.law.adopted.toordinal(),
-        "inputs": _stats(inputs),
-        "dirs": _stats(watched),
+        "inputs": file_stats(inputs),
+        "dirs": file_stats(watched),
         "arrays": [(arr.typecode, len(arr)) for arr in arrays],
         "blob": len(blob),
         "head": head,
@@ -289,7 +291,7 @@ def ensure(root: str, timeline: "Timeline") -> None:
         return
     files, dirs = inputs_of(timeline.law)
     try:
-        newest = max(st[2] for st in _stats(files + dirs))
+        newest = max(st[2] for st in file_stats(files + dirs))
     except OSError:
         return
     if not settled(newest):
