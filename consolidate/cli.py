@@ -239,7 +239,8 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
     from .render import output
 
     d = ctx.library.diff(law, a, b, lang=_lang(ctx, law, lang), provision=provision)
-    click.echo(output.diff(ctx.library, d, fmt=fmt, stream=sys.stdout), nl=False)
+    # colour is decided by the renderer (use_color), so click must not strip it when FORCE_COLOR is set
+    click.echo(output.diff(ctx.library, d, fmt=fmt, stream=sys.stdout), nl=False, color=True)
 
 
 @main.command()

@@ -15,14 +15,15 @@ joined give ``before``, the ``equal`` and ``insert`` parts give ``after``.
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Mapping
-from typing import Literal, TextIO
+from collections.abc import Iterable
+from typing import Literal
 
 import attrs
 
-__all__ = ["Segment", "render_redline", "tokens", "use_color", "word_diff"]
+from .render.lines import DELETE_STYLE, INSERT_STYLE, MARKS, RESET, use_color
+
+__all__ = ["DELETE_STYLE", "INSERT_STYLE", "RESET", "Segment", "render_redline", "tokens", "use_color", "word_diff"]
 
 SegmentKind = Literal["equal", "delete", "insert"]
 
@@ -30,11 +31,6 @@ SegmentKind = Literal["equal", "delete", "insert"]
 # «41-1»); spaces group; every other mark is a token of its own, so that a
 # changed comma does not take the neighbouring words with it.
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|\s+|[^\w\s]")
-
-DELETE_STYLE = "\x1b[31;9m"  # red, struck out
-INSERT_STYLE = "\x1b[32;4m"  # green, underlined
-RESET = "\x1b[0m"
-
 
 @attrs.frozen
 class Segment:
@@ -155,33 +151,16 @@ def render_redline(segments: Iterable[Segment], *, color: bool) -> str:
     """The segments as one text: with ``color``, ANSI red struck-out
     deletions and green underlined insertions; otherwise git's word-diff
     marks ``[-deleted-]{+inserted+}``."""
+    del_open, del_close, ins_open, ins_close = MARKS[color]
     out: list[str] = []
     for seg in segments:
         match seg.kind:
             case "equal":
                 out.append(seg.text)
             case "delete":
-                out.append(f"{DELETE_STYLE}{seg.text}{RESET}" if color else f"[-{seg.text}-]")
+                out.append(f"{del_open}{seg.text}{del_close}")
             case "insert":
-                out.append(f"{INSERT_STYLE}{seg.text}{RESET}" if color else f"{{+{seg.text}+}}")
+                out.append(f"{ins_open}{seg.text}{ins_close}")
             case _:
                 raise ValueError(f"segment kind must be equal, delete or insert (got {seg.kind!r})")
     return "".join(out)
-
-
-def use_color(stream: TextIO, env: Mapping[str, str] | None = None) -> bool:
-    """Whether to colour output written to ``stream``.
-
-    ``NO_COLOR`` set to anything non-empty turns colour off
-    (https://no-color.org) and wins; otherwise ``FORCE_COLOR`` non-empty
-    turns it on; otherwise colour only when the stream is a terminal.
-    """
-    env = os.environ if env is None else env
-    if env.get("NO_COLOR"):
-        return False
-    if env.get("FORCE_COLOR"):
-        return True
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):  # no isatty, or a closed stream
-        return False

@@ -647,7 +647,8 @@ class Timeline:
         lo = bisect.bisect_right(self.events, (a, "\uffff"))
         hi = bisect.bisect_right(self.events, (b, "\uffff"))
         eids = {e for _, e in self.events[lo:hi]}
-        return sorted(eids, key=lambda e: self._index.get(e, len(self._index)))
+        last = len(self._index)
+        return sorted(eids, key=lambda e: (self._index.get(e, last), e))  # never in set order
 
     def versions_between(self, eid: str, a: _dt.date, b: _dt.date) -> list[Version]:
         """The versions of ``eid`` that start in ``(a, b]``."""

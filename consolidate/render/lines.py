@@ -1,17 +1,23 @@
-"""The closing lines of a shown text: warnings and the summary of unknown units.
+"""Lines of ``show`` and ``diff`` text that the indexes write too.
 
-Kept apart from :mod:`consolidate.render.output` (and free of heavy imports)
-because the text index (:mod:`consolidate.textindex`) writes the same lines
-without loading a time line.
+The closing lines of a shown text (warnings and the summary of unknown
+units), and the parts of a diff's text: its title, the head of each change,
+the act and date behind it, the removed and added wordings and the marks of
+a word redline.  Kept apart from :mod:`consolidate.render.output` (and free
+of heavy imports) because the text index (:mod:`consolidate.textindex`) and
+the diff index (:mod:`consolidate.diffindex`) write the same lines without
+loading a time line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
 
-TYPE_CHECKING = False  # typing is not imported: the text index's quick path reads this module
+TYPE_CHECKING = False  # typing is not imported: the indexes' quick paths read this module
 if TYPE_CHECKING:
     import datetime as _dt
+    from collections.abc import Iterable, Mapping
+    from typing import Any, TextIO
 
 DEFAULT_REASON = "the corpus does not hold this wording"
 
@@ -47,3 +53,71 @@ def unknown_lines(unknown: Iterable[tuple[str, str | None]]) -> list[str]:
     for eid, reason in unknown:
         by_reason.setdefault(reason or DEFAULT_REASON, []).append(eid)
     return [f"unknown: {len(eids)} unit(s) ({some(eids)}): {reason}" for reason, eids in by_reason.items()]
+
+
+# -- diff ---------------------------------------------------------------------------
+
+DELETE_STYLE = "\x1b[31;9m"  # red, struck out
+INSERT_STYLE = "\x1b[32;4m"  # green, underlined
+RESET = "\x1b[0m"
+#: (deletion opens, deletion closes, insertion opens, insertion closes) of a word redline,
+#: without colour (git's word-diff notation) and with it
+MARKS = {False: ("[-", "-]", "{+", "+}"), True: (DELETE_STYLE, RESET, INSERT_STYLE, RESET)}
+#: what comes before and after a whole wording removed ("-") or added ("+"), without colour and with it
+SIDES = {("-", False): ("  - ", ""), ("+", False): ("  + ", ""),
+         ("-", True): ("  \x1b[31m- ", RESET), ("+", True): ("  \x1b[32m+ ", RESET)}
+TEXT_UNKNOWN = "[text unknown]"  # a side of a change whose wording the corpus does not hold
+NO_CHANGES = "no changes"
+
+
+def diff_title(law: str, lang: str, start: "_dt.date", end: "_dt.date", count: int) -> str:
+    """The first line of a diff: the law, the dates and how many changes."""
+    return (f"{law} ({lang}): {start.isoformat()} → {end.isoformat()}: "
+            f"{count} change{'s' if count != 1 else ''}")
+
+
+def change_head(change: str, eid: str, was: str | None) -> str:
+    """The start of a change's first line: its kind, its unit and, when renumbered, the unit it was."""
+    return f"{change.upper()} {eid}" + (f" (was {was})" if was else "")
+
+
+def why(acts: Iterable[str], effective: Iterable["Any"], adopted: "Mapping[str, _dt.date]") -> str:
+    """The end of a change's first line: the acts behind it (with their
+    adoption dates when known) and the dates they took effect (``effective``:
+    :class:`consolidate.model.Effective` values); empty without acts."""
+    named = []
+    for number in acts:
+        day = adopted.get(number)
+        named.append(f"{number} of {day.strftime('%d.%m.%Y')}" if day is not None else number)
+    if not named:
+        return ""
+    eff = ", ".join(sorted({(e.date.isoformat() if e.date else f"a day between {e.earliest.isoformat()} and "
+                             f"{e.latest.isoformat()} (publication date unknown)") for e in effective}))
+    return f" — by {', '.join(named)}; in effect from {eff}"
+
+
+def prefix(num: str | None, kind: str | None) -> str:
+    """What a redlined wording starts with: its number as the text shows it."""
+    if num and kind == "subparagraph":
+        return f"  {num}) "
+    if num and kind == "paragraph":
+        return f"  {num}. "
+    return "  "
+
+
+def use_color(stream: "TextIO", env: "Mapping[str, str] | None" = None) -> bool:
+    """Whether to colour output written to ``stream``.
+
+    ``NO_COLOR`` set to anything non-empty turns colour off
+    (https://no-color.org) and wins; otherwise ``FORCE_COLOR`` non-empty
+    turns it on; otherwise colour only when the stream is a terminal.
+    """
+    env = os.environ if env is None else env
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no isatty, or a closed stream
+        return False

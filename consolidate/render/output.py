@@ -153,42 +153,29 @@ def diff(lib: "Library", d: "Diff", *, fmt: str, stream: TextIO) -> str:
         from .html import render_diff_html
 
         return render_diff_html(d)
-    from ..redline import render_redline, use_color, word_diff
+    from ..redline import render_redline, word_diff
+    from .lines import NO_CHANGES, SIDES, TEXT_UNKNOWN, change_head, diff_title, prefix, use_color, why
 
     color = use_color(stream)
     adopted = lib.timeline(d.law, d.lang).adopted  # the act files themselves are not needed
-    lines = [f"{d.law} ({d.lang}): {d.start.isoformat()} → {d.end.isoformat()}: "
-             f"{len(d.changes)} change{'s' if len(d.changes) != 1 else ''}"]
+    lines = [diff_title(d.law, d.lang, d.start, d.end, len(d.changes))]
     if not d.changes:
-        lines.append("no changes")
+        lines.append(NO_CHANGES)
     for c in d.changes:
-        why = []
-        for number in c.acts:
-            day = adopted.get(number)
-            why.append(f"{number} of {day.strftime('%d.%m.%Y')}" if day is not None else number)
-        eff = ", ".join(sorted({(e.date.isoformat() if e.date else f"a day between {e.earliest.isoformat()} and "
-                                  f"{e.latest.isoformat()} (publication date unknown)") for e in c.effective}))
-        head = f"{c.change.upper()} {c.eid}"
-        if c.renumbered_from:
-            head += f" (was {c.renumbered_from})"
         lines.append("")
-        lines.append(head + (f" — by {', '.join(why)}; in effect from {eff}" if why else ""))
+        lines.append(change_head(c.change, c.eid, c.renumbered_from) + why(c.acts, c.effective, adopted))
         before = c.before.text if c.before and c.before.status.value != "unknown" else None
         after = c.after.text if c.after and c.after.status.value != "unknown" else None
-        unit = c.after or c.before
-        num = unit.num if unit else None
-        kind = unit.kind.value if unit else None
-        prefix = f"  {num}) " if num and kind == "subparagraph" else (
-            f"  {num}. " if num and kind == "paragraph" else "  ")
         if c.change == "modified" and before is not None and after is not None:
-            lines.append(prefix + render_redline(word_diff(before, after), color=color))
+            unit = c.after or c.before
+            lines.append(prefix(unit.num, unit.kind.value) + render_redline(word_diff(before, after), color=color))
         else:
             if c.before is not None and c.change != "added":
-                text = before if before is not None else "[text unknown]"
-                lines.append(("  - " if not color else "  \x1b[31m- ") + text + ("\x1b[0m" if color else ""))
+                opening, closing = SIDES["-", color]
+                lines.append(opening + (before if before is not None else TEXT_UNKNOWN) + closing)
             if c.after is not None and c.change != "removed":
-                text = after if after is not None else "[text unknown]"
-                lines.append(("  + " if not color else "  \x1b[32m+ ") + text + ("\x1b[0m" if color else ""))
+                opening, closing = SIDES["+", color]
+                lines.append(opening + (after if after is not None else TEXT_UNKNOWN) + closing)
     return "\n".join(lines) + "\n"
 
 
