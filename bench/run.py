@@ -374,16 +374,49 @@ def main(argv: list[str] | None = None) -> int:
     log(f"diff_cold {diff_a} → {diff_b}")
     git_diff_argv = ["git", "-C", str(repo), "diff", "--no-color", rev_a, rev_b]
     sqlite_diff_argv = [sys.executable, "-c", peers.SQLITE_DIFF, str(db), diff_a.isoformat(), diff_b.isoformat()]
+    first_diff = run_child(diff_argv, env)  # the full engine, which then writes the diff index
+    diff_indexes = list(cache_dir.glob("*.diffindex"))
+    same_diff = subprocess.run(diff_argv, env=env, capture_output=True, check=True).stdout == diff_file.read_bytes()
+    notes.append(f"first `consolidate diff` (the full engine, then writing the diff index): {first_diff:.2f} s; "
+                 f"diff index written: {bool(diff_indexes)} "
+                 f"({sum(p.stat().st_size for p in diff_indexes) / 2**20:.1f} MiB); "
+                 f"check: the next `consolidate diff` prints the full engine's text: {same_diff}")
+    log(f"  first diff {first_diff:.2f} s (writes the diff index); same text from the index: {same_diff}")
     m = {}
     m.update(cold_side_by_side({"ours": (diff_argv, env), "git": (git_diff_argv, peers.GIT_ENV),
                                 "sqlite": (sqlite_diff_argv, env), "cat": (["cat", str(diff_file)], env)}, runs))
+    # the index keeps no answers either: other spans of the same length, each asked once
+    other_spans = [(a - relativedelta(months=5 * k), b - relativedelta(months=5 * k))
+                   for k, (a, b) in enumerate([(diff_a, diff_b)] * runs, start=1)]
+    ours_other, git_other = [], []
+    for a, b in other_spans:
+        ours_other.append(run_child(diff_argv[:-4] + [a.isoformat(), b.isoformat(), "--lang", "rus"], env))
+        git_other.append(run_child(git_diff_argv[:-2] + [peers.rev_on(revs, a), peers.rev_on(revs, b)],
+                                   peers.GIT_ENV))
+    other, other_git = statistics.median(ours_other), statistics.median(git_other)
+    full_diff_argv = [sys.executable, "-m", "consolidate.cli", *diff_argv[len(consolidate_argv()):]]
+    full = cold(full_diff_argv, env, runs)
+    result["diff_cold_more"] = {
+        "other_spans": {"spans": [[a.isoformat(), b.isoformat()] for a, b in other_spans], "ours": other,
+                        "git": other_git},
+        "full_engine": {"argv": "python -m consolidate.cli ... (the time line, no diff index)", "ours": full},
+        "first_diff": first_diff,
+    }
+    notes.append(f"diff_cold on {runs} other {args.years}-year spans each asked once "
+                 f"({other_spans[-1][0]} → {other_spans[-1][1]} … {other_spans[0][0]} → {other_spans[0][1]}): "
+                 f"ours {fmt_s(other)}, git {fmt_s(other_git)}; the full engine (`python -m consolidate.cli`, "
+                 f"which loads the time line and aligns the words of every modified unit) {fmt_s(full)}")
+    log(f"  other spans: ours {fmt_s(other)}, git {fmt_s(other_git)}; full engine {fmt_s(full)}")
     peak["ours_diff"] = peak_rss(diff_argv, env)
     peak["git_diff"] = peak_rss(git_diff_argv, peers.GIT_ENV)
     peak["sqlite_diff"] = peak_rss(sqlite_diff_argv, env)
     metrics["diff_cold"] = m
     log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()))
     notes += [
-        f"diff_cold ours: `consolidate --corpus DIR {' '.join(diff_argv[-6:])}` (word-level redline of every changed unit, cache warm)",
+        f"diff_cold ours: `consolidate --corpus DIR {' '.join(diff_argv[-6:])}` (new process, answered from the "
+        "diff index: check it as the text index, memory-map it, bisect the two days in the chain of each unit "
+        "changed between them, follow the renumberings, write the stored heads and wordings and the word "
+        "redlines stored as segments of them; no click, no attrs, no time line)",
         "diff_cold git: `git diff --no-color A B` (line diff of the two law.md blobs)",
         "diff_cold sqlite: `python -c <bench.peers.SQLITE_DIFF> DB A B` (rows whose intervals differ, paired by eId; "
         "unit level, no word diff)",
@@ -548,6 +581,11 @@ def report(result: dict[str, Any]) -> str:
     lines += ["", f"show_cold on dates each asked once: ours {fmt_s(more['other_dates']['ours'])}, git "
               f"{fmt_s(more['other_dates']['git'])}; the full engine without the text index "
               f"{fmt_s(more['full_engine']['ours'])}"]
+    more = result["diff_cold_more"]
+    lines += [f"diff_cold on spans each asked once: ours {fmt_s(more['other_spans']['ours'])}, git "
+              f"{fmt_s(more['other_spans']['git'])}; the full engine without the diff index "
+              f"{fmt_s(more['full_engine']['ours'])}; the first diff, which writes the index, "
+              f"{more['first_diff']:.2f} s"]
     p = result["peak_mib"]
     lines += ["", f"peak RSS (MiB): ours show {p['ours_show']}, ours diff {p['ours_diff']}, git show {p['git_show']}, "
               f"git diff {p['git_diff']}, sqlite show {p['sqlite_show']}, cat {p['cat']}; text {p['text_mib']} MiB "

@@ -241,6 +241,11 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
     d = ctx.library.diff(law, a, b, lang=_lang(ctx, law, lang), provision=provision)
     # colour is decided by the renderer (use_color), so click must not strip it when FORCE_COLOR is set
     click.echo(output.diff(ctx.library, d, fmt=fmt, stream=sys.stdout), nl=False, color=True)
+    if fmt == "text" and provision is None:
+        # the next plain `diff` of this law, between any dates, is answered by the diff index
+        from . import diffindex
+
+        diffindex.ensure(str(ctx.library.corpus.root), ctx.library.timeline(law, d.lang), ctx.progress)
 
 
 @main.command()

@@ -39,7 +39,7 @@ import time
 
 TYPE_CHECKING = False  # not from typing: importing it would be a fifth of this path's time
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from typing import IO, Any
 
     from .corpus import Law
@@ -105,11 +105,12 @@ def default_root() -> str:
     return os.environ.get("CONSOLIDATE_CORPUS") or os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
-def index_path(directory: str, root: str, slug: str, lang: str) -> str:
-    """Where the index of a law in a language, read from the corpus at ``root``, is kept."""
+def index_path(directory: str, root: str, slug: str, lang: str, kind: str = "textindex") -> str:
+    """Where the index (``kind``: textindex or diffindex) of a law in a language,
+    read from the corpus at ``root``, is kept."""
     import zlib
 
-    return os.path.join(directory, f"{slug}.{lang}.{zlib.crc32(os.path.abspath(root).encode()):08x}.textindex")
+    return os.path.join(directory, f"{slug}.{lang}.{zlib.crc32(os.path.abspath(root).encode()):08x}.{kind}")
 
 
 def file_stats(paths: Sequence[str]) -> list[list[Any]]:
@@ -134,7 +135,6 @@ def build(timeline: "Timeline", root: str) -> bytes:
     from .render.output import UNKNOWN
 
     lang = timeline.lang
-    inputs, watched = inputs_of(timeline.law)
     marker = UNKNOWN.get(lang, "[text unknown]")
     base = timeline.base
     starts, ends = array.array("i"), array.array("i")
@@ -231,29 +231,37 @@ def build(timeline: "Timeline", root: str) -> bytes:
             span_at.append(len(range_off))
         run_at.append(len(run_days))
     arrays = [starts, ends, offsets, lengths, run_days, run_at, span_at, range_off, range_len]
-    header = {
-        "format": FORMAT,
+    header = stamp(timeline, root, FORMAT)
+    header.update(head=head, tail=tail, warnings=[(w.eid, w.message) for w in timeline.warnings], notes=notes)
+    return pack(_MAGIC, header, arrays, blob)
+
+
+def stamp(timeline: "Timeline", root: str, fmt: int) -> dict[str, Any]:
+    """What an index of ``timeline`` records of what it was built from (see :func:`_open_file`)."""
+    inputs, watched = inputs_of(timeline.law)
+    return {
+        "format": fmt,
         "root": os.path.abspath(root),
         "code": code_stamp(),
         "python": list(sys.version_info[:2]),
         "law": timeline.law.slug,
-        "lang": lang,
+        "lang": timeline.lang,
         "default_lang": timeline.law.default_lang(),
         "adopted": timeline.law.adopted.toordinal(),
         "inputs": file_stats(inputs),
         "dirs": file_stats(watched),
-        "arrays": [(arr.typecode, len(arr)) for arr in arrays],
-        "blob": len(blob),
-        "head": head,
-        "tail": tail,
-        "warnings": [(w.eid, w.message) for w in timeline.warnings],
-        "notes": notes,
     }
+
+
+def pack(magic: bytes, header: dict[str, Any], arrays: Sequence[Any], blob: bytes | bytearray) -> bytes:
+    """An index file: ``magic``, the header (marshal), the arrays (each on an
+    8-byte boundary, so that they can be read in place) and the blob."""
+    header = dict(header, arrays=[(arr.typecode, len(arr)) for arr in arrays], blob=len(blob))
     head_bytes = marshal.dumps(header)
-    out = bytearray(_MAGIC)
+    out = bytearray(magic)
     out += len(head_bytes).to_bytes(8, "little") + head_bytes
     for arr in arrays:
-        out += bytes(-len(out) % 8)  # each array starts on an 8-byte boundary
+        out += bytes(-len(out) % 8)
         out += arr.tobytes()
     out += bytes(-len(out) % 8)
     out += blob
@@ -282,12 +290,19 @@ def for_timeline(root: str, timeline: "Timeline") -> Index:
 def ensure(root: str, timeline: "Timeline") -> None:
     """Write the index of ``timeline`` (of the law's whole history) unless a current
     one exists (or the inputs changed too recently to be trusted, or the cache is off)."""
+    write_index(root, timeline, "textindex", _MAGIC, FORMAT, build)
+
+
+def write_index(root: str, timeline: "Timeline", kind: str, magic: bytes, fmt: int,
+                builder: Callable[[Timeline, str], bytes]) -> None:
+    """Write the index ``kind`` of ``timeline``, built by ``builder``, unless a current one
+    exists, the inputs changed too recently to be trusted, or the cache is off."""
     directory = cache_dir()
-    if directory is None:
+    if directory is None or timeline.known_on is not None:
         return
     slug, lang = timeline.law.slug, timeline.lang
-    path = index_path(directory, root, slug, lang)
-    if _open(path, root, slug, lang) is not None:
+    path = index_path(directory, root, slug, lang, kind)
+    if open_file(path, root, slug, lang, magic, fmt) is not None:
         return
     files, dirs = inputs_of(timeline.law)
     try:
@@ -301,7 +316,7 @@ def ensure(root: str, timeline: "Timeline") -> None:
     from .cache import write_atomic
 
     try:
-        write_atomic(Path(path), build(timeline, root))
+        write_atomic(Path(path), builder(timeline, root))
     except OSError:
         pass  # a read-only or full disk costs speed, not correctness
 
@@ -445,46 +460,62 @@ def write_all(fd: int, parts: list[bytes | memoryview]) -> None:
 
 
 def read(data: "Any") -> Index:
-    """The index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
+    """The text index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
+    return Index(*unpack(data, _MAGIC, FORMAT))
+
+
+def unpack(data: "Any", magic: bytes, fmt: int) -> tuple[dict[str, Any], list[memoryview], memoryview]:
+    """The header, arrays and blob of the index in ``data``, written by :func:`pack`
+    with ``magic`` and format ``fmt``; ValueError if it is not one."""
     view = memoryview(data)
-    if view[:len(_MAGIC)] != _MAGIC:
-        raise ValueError("not a text index")
-    at = len(_MAGIC)
+    if view[:len(magic)] != magic:
+        raise ValueError("not an index of this kind")
+    at = len(magic)
     size = int.from_bytes(view[at:at + 8], "little")
     header = marshal.loads(view[at + 8:at + 8 + size])
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise ValueError("a text index of another format")
+    if not isinstance(header, dict) or header.get("format") != fmt:
+        raise ValueError("an index of another format")
     at += 8 + size
     arrays = []
     for code, count in header["arrays"]:  # read in place: no copy, and no array module to import
         at += -at % 8
         width = 4 if code == "i" else 8
         if at + count * width > len(view):
-            raise ValueError("a text index cut short")
+            raise ValueError("an index cut short")
         part = view[at:at + count * width]
         arrays.append(part.cast("i") if code == "i" else part.cast("q"))
         at += count * width
     at += -at % 8
     if len(view) - at != header["blob"]:
-        raise ValueError("a text index cut short or run on")
-    return Index(header, arrays, view[at:])
+        raise ValueError("an index cut short or run on")
+    return header, arrays, view[at:]
 
 
 def _open(path: str, root: str, slug: str, lang: str) -> Index | None:
-    """The index at ``path`` if it is whole and current, else None."""
+    """The text index at ``path`` if it is whole and current, else None."""
+    found = open_file(path, root, slug, lang, _MAGIC, FORMAT)
+    return None if found is None else Index(*found)
+
+
+def open_file(path: str, root: str, slug: str, lang: str, magic: bytes,
+              fmt: int) -> tuple[dict[str, Any], list[memoryview], memoryview] | None:
+    """The parts of the index at ``path`` (see :func:`unpack`) if it is whole and
+    current: built from the same corpus folder, law and language by the same
+    engine and Python, from input files and folders that have not changed since;
+    else None."""
     import mmap
 
     try:
         with open(path, "rb") as fh:
             data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        index = read(data)
-        h = index.header
+        found = unpack(data, magic, fmt)
+        h = found[0]
         if (h["law"] != slug or h["lang"] != lang or h["root"] != os.path.abspath(root)
                 or h["python"] != list(sys.version_info[:2])):
             return None
         if not (_unchanged(h["code"], False) and _unchanged(h["inputs"], True) and _unchanged(h["dirs"], True)):
             return None
-        return index
+        return found
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
         return None
 
@@ -492,20 +523,26 @@ def _open(path: str, root: str, slug: str, lang: str) -> Index | None:
 # -- the command line's quick path ------------------------------------------------------
 
 
-def _parse_show(argv: Sequence[str]) -> tuple[str, str, str | None, str | None] | None:
-    """(corpus root, law, --as-of, --lang) of ``[--corpus DIR] show LAW [--as-of D] [--lang L]
-    [--format text]``; None for anything else (the full command line handles it)."""
+#: the commands the indexes answer: the number of their arguments and the options they take
+QUICK = {"show": (1, ("--as-of", "--lang", "--format")), "diff": (3, ("--lang", "--format"))}
+
+
+def parse(argv: Sequence[str]) -> tuple[str, str, list[str], dict[str, str]] | None:
+    """(corpus root, command, arguments, options) of ``[--corpus DIR] show LAW
+    [--as-of D] [--lang L] [--format text]`` or ``[--corpus DIR] diff LAW D1 D2
+    [--lang L] [--format text]``; None for anything else (the full command line
+    handles it, and says what is wrong with it)."""
     args = list(argv)
     root = None
     opts: dict[str, str] = {}
-    law = None
-    seen_show = False
+    positional: list[str] = []
+    command = None
     i = 0
     while i < len(args):
         a = args[i]
         name, eq, value = a.partition("=")
         if a.startswith("-"):
-            allowed = ("--corpus",) if not seen_show else ("--as-of", "--lang", "--format")
+            allowed = ("--corpus",) if command is None else QUICK[command][1]
             if name not in allowed:
                 return None
             if not eq:
@@ -521,47 +558,65 @@ def _parse_show(argv: Sequence[str]) -> tuple[str, str, str | None, str | None] 
                 return None
             else:
                 opts[name] = value
-        elif not seen_show:
-            if a != "show":
+        elif command is None:
+            if a not in QUICK:
                 return None
-            seen_show = True
-        elif law is None:
-            law = a
+            command = a
         else:
-            return None
+            positional.append(a)
         i += 1
-    if not seen_show or law is None or opts.get("--format", "text") != "text":
+    if command is None or len(positional) != QUICK[command][0] or opts.get("--format", "text") != "text":
         return None
-    return (root or default_root(), law, opts.get("--as-of"), opts.get("--lang"))
+    return (root or default_root(), command, positional, opts)
+
+
+def _day(text: str | None) -> _dt.date | None:
+    """A date given on the command line (today if none); None if it is not one."""
+    if text is None:
+        return _dt.date.today()
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
-    """Answer ``consolidate show`` from a current index, writing to ``out``
-    (default: standard output); False if the full engine must answer."""
+    """Answer a plain ``consolidate show`` from a current text index, or a plain
+    ``consolidate diff`` from a current diff index (:mod:`consolidate.diffindex`),
+    writing to ``out`` (default: standard output); False if the full engine must answer."""
     directory = cache_dir()
     if directory is None or os.name != "posix":  # elsewhere text output translates newlines
         return False
-    parsed = _parse_show(argv)
+    parsed = parse(argv)
     if parsed is None:
         return False
+    stream: Any = sys.stdout if out is None else out
     if out is None:
         encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
         if encoding != "utf8":
             return False
         out = sys.stdout.buffer
-    root, slug, as_of, lang = parsed
-    if as_of is None:
-        day = _dt.date.today()
+    root, command, args, opts = parsed
+    slug, lang = args[0], opts.get("--lang") or "rus"
+    parts: list[Any] | None
+    if command == "show":
+        day = _day(opts.get("--as-of"))
+        index = _open(index_path(directory, root, slug, lang), root, slug, lang) if day is not None else None
+        header = None if index is None else index.header
+        parts = None if index is None or day is None else index.parts(day)
     else:
-        try:
-            day = _dt.date.fromisoformat(as_of)
-        except ValueError:
-            return False
-    index = _open(index_path(directory, root, slug, lang or "rus"), root, slug, lang or "rus")
-    if index is None or (lang is None and index.header["default_lang"] != "rus"):
-        return False
-    parts = index.parts(day)
-    if parts is None:
+        from . import diffindex
+
+        start, end = _day(args[1]), _day(args[2])
+        diffs = None if start is None or end is None else diffindex.open_index(directory, root, slug, lang)
+        header = None if diffs is None else diffs.header
+        if diffs is None or start is None or end is None:
+            parts = None
+        else:
+            from .render.lines import use_color
+
+            parts = diffs.parts(start, end, color=use_color(stream))
+    if header is None or parts is None or ("--lang" not in opts and header["default_lang"] != "rus"):
         return False
     try:
         fd = out.fileno() if out is sys.stdout.buffer else None
@@ -577,7 +632,8 @@ def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
 
 
 def main() -> None:
-    """The ``consolidate`` command: a plain ``show`` from the index, everything else by :mod:`consolidate.cli`."""
+    """The ``consolidate`` command: a plain ``show`` or ``diff`` from an index, everything else by
+    :mod:`consolidate.cli`."""
     try:
         if serve(sys.argv[1:]):
             return

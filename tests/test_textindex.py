@@ -137,7 +137,14 @@ def test_write_all_resumes_after_partial_writes(pieces: list[bytes], limits: lis
 
 
 class TestCurrency:
-    """An index is used only while everything it was built from is unchanged."""
+    """An index is used only while everything it was built from is unchanged:
+    the text index (by ``show``) and the diff index (by ``diff``) alike."""
+
+    ARGS = {"show": ["show", gen.SLUG, "--as-of", "2024-12-31"], "diff": ["diff", gen.SLUG, "2010-01-01", "2024-12-31"]}
+
+    @pytest.fixture(params=["show", "diff"])
+    def command(self, request: pytest.FixtureRequest) -> str:
+        return str(request.param)
 
     @pytest.fixture()
     def corpus(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -147,41 +154,42 @@ class TestCurrency:
         for p in root.rglob("*"):
             os.utime(p, (old, old))
         monkeypatch.setenv("CONSOLIDATE_CACHE", str(tmp_path / "cache"))
+        monkeypatch.setenv("NO_COLOR", "1")
         return root
 
-    def show(self, root: Path, *args: str) -> bytes | None:
+    def show(self, root: Path, command: str, *args: str) -> bytes | None:
         out = io.BytesIO()
-        argv = ["--corpus", str(root), "show", gen.SLUG, "--as-of", "2024-12-31", *args]
+        argv = ["--corpus", str(root), *self.ARGS[command], *args]
         return out.getvalue() if textindex.serve(argv, out) else None
 
-    def build(self, root: Path) -> bytes:
+    def build(self, root: Path, command: str) -> bytes:
         from click.testing import CliRunner
 
         from consolidate.cli import main
 
-        result = CliRunner().invoke(main, ["--corpus", str(root), "show", gen.SLUG, "--as-of", "2024-12-31"])
+        result = CliRunner().invoke(main, ["--corpus", str(root), *self.ARGS[command]])
         assert result.exit_code == 0, result.output
         return result.stdout_bytes
 
-    def test_the_first_show_writes_it_and_the_next_one_reads_it(self, corpus: Path) -> None:
-        assert self.show(corpus) is None
-        full = self.build(corpus)
-        assert self.show(corpus) == full
-        assert self.show(corpus, "--lang", "rus", "--format", "text") == full
+    def test_the_first_command_writes_it_and_the_next_one_reads_it(self, corpus: Path, command: str) -> None:
+        assert self.show(corpus, command) is None
+        full = self.build(corpus, command)
+        assert self.show(corpus, command) == full
+        assert self.show(corpus, command, "--lang", "rus", "--format", "text") == full
 
-    def test_a_changed_act_file_makes_it_stale(self, corpus: Path) -> None:
-        self.build(corpus)
+    def test_a_changed_act_file_makes_it_stale(self, corpus: Path, command: str) -> None:
+        self.build(corpus, command)
         act = sorted((corpus / "amendments" / gen.SLUG / "acts").glob("*.toml"))[-1]
         act.write_bytes(act.read_bytes() + b"\n")
-        assert self.show(corpus) is None
+        assert self.show(corpus, command) is None
 
-    def test_an_added_act_file_makes_it_stale(self, corpus: Path) -> None:
-        self.build(corpus)
+    def test_an_added_act_file_makes_it_stale(self, corpus: Path, command: str) -> None:
+        self.build(corpus, command)
         acts = corpus / "amendments" / gen.SLUG / "acts"
         (acts / "zz-new.toml").write_bytes(sorted(acts.glob("*.toml"))[0].read_bytes())
-        assert self.show(corpus) is None
+        assert self.show(corpus, command) is None
 
-    def test_other_engine_code_makes_it_stale(self, corpus: Path, tmp_path: Path,
+    def test_other_engine_code_makes_it_stale(self, corpus: Path, command: str, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
         """The index records the engine's files; a changed one (here a stand-in) makes it stale."""
         engine = tmp_path / "engine.py"
@@ -190,36 +198,37 @@ class TestCurrency:
         os.utime(engine, (old, old))
         real = textindex.code_stamp
         monkeypatch.setattr(textindex, "code_stamp", lambda: real() + [[str(engine), 6, engine.stat().st_mtime_ns]])
-        full = self.build(corpus)
-        assert self.show(corpus) == full
+        full = self.build(corpus, command)
+        assert self.show(corpus, command) == full
         engine.write_text("x = 2\n")
-        assert self.show(corpus) is None
+        assert self.show(corpus, command) is None
 
-    def test_a_corrupt_or_truncated_index_is_not_read_and_is_rebuilt(self, corpus: Path, tmp_path: Path) -> None:
-        full = self.build(corpus)
-        (path,) = (tmp_path / "cache").glob("*.textindex")
+    def test_a_corrupt_or_truncated_index_is_not_read_and_is_rebuilt(self, corpus: Path, command: str,
+                                                                     tmp_path: Path) -> None:
+        full = self.build(corpus, command)
+        (path,) = (tmp_path / "cache").glob(f"*.{'textindex' if command == 'show' else 'diffindex'}")
         data = path.read_bytes()
         for bad in (data[: len(data) // 2], b"garbage", data[:30] + b"\xff" * 40 + data[70:], b""):
             path.write_bytes(bad)
-            assert self.show(corpus) is None
-        assert self.build(corpus) == full
-        assert self.show(corpus) == full
+            assert self.show(corpus, command) is None
+        assert self.build(corpus, command) == full
+        assert self.show(corpus, command) == full
 
-    def test_files_changed_just_now_get_no_index(self, corpus: Path, tmp_path: Path) -> None:
+    def test_files_changed_just_now_get_no_index(self, corpus: Path, command: str, tmp_path: Path) -> None:
         (corpus / "amendments" / gen.SLUG / "law.toml").touch()
-        self.build(corpus)
-        assert list((tmp_path / "cache").glob("*.textindex")) == []
+        self.build(corpus, command)
+        assert [p for p in (tmp_path / "cache").glob("*") if p.suffix in (".textindex", ".diffindex")] == []
 
-    def test_another_corpus_folder_does_not_use_it(self, corpus: Path, tmp_path: Path) -> None:
-        self.build(corpus)
+    def test_another_corpus_folder_does_not_use_it(self, corpus: Path, command: str, tmp_path: Path) -> None:
+        self.build(corpus, command)
         other = tmp_path / "other"
         corpus.rename(other)
-        assert self.show(other) is None
+        assert self.show(other, command) is None
 
-    def test_the_cache_off_means_no_index(self, corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.build(corpus)
+    def test_the_cache_off_means_no_index(self, corpus: Path, command: str, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.build(corpus, command)
         monkeypatch.setenv("CONSOLIDATE_CACHE", "off")
-        assert self.show(corpus) is None
+        assert self.show(corpus, command) is None
 
 
 class TestCommandLine:
@@ -227,9 +236,11 @@ class TestCommandLine:
         ["show", "kz-national-security", "--as-of", "2020-12-31"],
         ["show", "--as-of=2020-12-31", "kz-national-security", "--lang=rus", "--format", "text"],
         ["--corpus", "X", "show", "kz-national-security"],
+        ["diff", "kz-national-security", "2020-01-01", "2021-01-01"],
+        ["--corpus=X", "diff", "--lang", "eng", "kz-national-security", "2020-01-01", "2021-01-01", "--format=text"],
     ])
-    def test_plain_show_is_parsed(self, argv: list[str]) -> None:
-        assert textindex._parse_show(argv) is not None
+    def test_plain_show_and_diff_are_parsed(self, argv: list[str]) -> None:
+        assert textindex.parse(argv) is not None
 
     @pytest.mark.parametrize("argv", [
         [], ["laws"], ["--help"], ["show", "--help"], ["show"], ["show", "a", "b"],
@@ -243,10 +254,15 @@ class TestCommandLine:
         ["--debug", "show", "kz-national-security"],
         ["--corpus=", "show", "kz-national-security"],
         ["show", "kz-national-security", "--as-of="],
-        ["diff", "kz-national-security", "2020-01-01", "2021-01-01"],
+        ["diff", "kz-national-security", "2020-01-01"],
+        ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "2022-01-01"],
+        ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--provision", "art_1"],
+        ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--format", "json"],
+        ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--as-of", "2020-01-01"],
+        ["timeline", "kz-national-security"],
     ])
     def test_anything_else_goes_to_the_full_command_line(self, argv: list[str]) -> None:
-        assert textindex._parse_show(argv) is None
+        assert textindex.parse(argv) is None
 
     def test_the_command_answers_from_the_index_without_the_engine(self, tmp_path: Path) -> None:
         env = {**os.environ, "CONSOLIDATE_CACHE": str(tmp_path / "cache")}

@@ -1,0 +1,261 @@
+"""The diff index: what changed between two dates, without loading the time line.
+
+``consolidate diff LAW D1 D2`` needs, for every unit with a version starting
+between the two dates, its versions on both dates, the acts behind the
+change and a word redline of the two wordings.  The full engine unpickles
+the time line and aligns the words of every modified unit: a few hundred
+milliseconds for a code.  The diff index keeps what that work depends on,
+per unit and version, and does the rest of it once:
+
+- per unit (in document order): its versions' first days, whether each
+  exists, is of unknown wording or repealed, an id of its content (number,
+  heading, text and status: two versions with the same id print no change),
+  the wording as a diff prints it and the number a redline starts with;
+- per pair of versions of one unit at most :data:`WINDOW` apart: the end of
+  the change's first line (the acts and the dates they took effect, from
+  :func:`consolidate.render.lines.why`) and, when both wordings are known,
+  the word redline (:func:`consolidate.redline.word_diff`) as segments that
+  point into the stored wordings, so that it prints with or without colour;
+- the days on which versions start, with their units, and the renumberings
+  in replay order.
+
+A diff then looks up the units that changed, bisects two days in each
+chain, follows the renumberings inside the span (as :func:`consolidate.diff.diff`
+does) and writes the stored pieces in order.  A span in which a unit changed
+more than :data:`WINDOW` times, a backward span, a date before the law, or
+anything the index cannot say is answered by the full engine.
+
+Written atomically by the first plain ``diff`` of the full engine, checked
+against its inputs and the engine like the text index
+(:func:`consolidate.textindex.open_file`).  This module imports nothing heavy:
+it runs before the command line is built.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from bisect import bisect_right
+
+from .textindex import index_path, open_file, pack, stamp, unpack, write_index
+
+TYPE_CHECKING = False  # not from typing: see consolidate.textindex
+if TYPE_CHECKING:
+    from typing import Any
+
+    from .corpus import Progress
+    from .timeline import Timeline
+
+FORMAT = 1
+KIND = "diffindex"
+_MAGIC = b"consolidate-diff-index\n"
+WINDOW = 16  # pairs of versions of a unit at most this far apart are stored
+
+EXISTS, UNKNOWN, REPEALED = 1, 2, 4  # version flags
+EQUAL, DELETE, INSERT = 0, 1, 2  # segment kinds
+
+
+def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -> bytes:
+    """The diff index of ``timeline``, its law read from the corpus at ``root``."""
+    import array
+
+    from .model import Status
+    from .redline import word_diff
+    from .render.lines import TEXT_UNKNOWN, prefix, why
+
+    adopted = timeline.adopted
+    last = len(timeline._index)
+    renamed = {e for _day, old, new, _act in timeline.renames for e in (old, new)}
+    eids = sorted(set(timeline.chains) | renamed, key=lambda e: (timeline._index.get(e, last), e))
+    position = {e: u for u, e in enumerate(eids)}
+
+    blob = bytearray()
+    placed: dict[bytes, tuple[int, int]] = {}
+
+    def place(text: str) -> tuple[int, int]:
+        data = text.encode("utf-8")
+        found = placed.get(data)
+        if found is None:
+            found = placed[data] = (len(blob), len(data))
+            blob.extend(data)
+        return found
+
+    unit_at = array.array("i", [0])
+    ver_start, ver_flags, ver_content = array.array("i"), array.array("i"), array.array("i")
+    ver_text_off, ver_text_len, ver_prefix_off, ver_prefix_len = (array.array("q") for _ in range(4))
+    pair_at = array.array("i", [0])
+    why_off, why_len, seg_at = array.array("q"), array.array("q"), array.array("i", [0])
+    seg_kind, seg_off, seg_len = array.array("i"), array.array("q"), array.array("q")
+    contents: dict[tuple[Any, ...], int] = {}
+    kinds = {"equal": EQUAL, "delete": DELETE, "insert": INSERT}
+
+    for done, eid in enumerate(eids):
+        versions = list(timeline.chains.get(eid, ())) or [None]
+        texts: list[tuple[int, int]] = []
+        for v in versions:
+            unit = None if v is None else v.unit
+            ver_start.append(1 if v is None else v.start.toordinal())
+            if unit is None:
+                ver_flags.append(0)
+                ver_content.append(-1)
+                texts.append((0, 0))
+                ver_prefix_off.append(0)
+                ver_prefix_len.append(0)
+            else:
+                known = unit.status is not Status.UNKNOWN
+                ver_flags.append(EXISTS | (0 if known else UNKNOWN) | (REPEALED if unit.status is Status.REPEALED else 0))
+                ver_content.append(contents.setdefault((unit.num, unit.heading, unit.text, unit.status), len(contents)))
+                texts.append(place(unit.text if known else TEXT_UNKNOWN))
+                off, n = place(prefix(unit.num, unit.kind.value))
+                ver_prefix_off.append(off)
+                ver_prefix_len.append(n)
+            ver_text_off.append(texts[-1][0])
+            ver_text_len.append(texts[-1][1])
+        for i, va in enumerate(versions):
+            for j in range(i + 1, min(len(versions), i + WINDOW + 1)):
+                span = [v for v in versions[i + 1:j + 1] if v is not None]
+                acts = dict.fromkeys(a for v in span for a in v.acts)
+                effective = dict.fromkeys(e for v in span for e in v.effective)
+                off, n = place(why(acts, effective, adopted))
+                why_off.append(off)
+                why_len.append(n)
+                a, b = va.unit if va is not None else None, versions[j].unit  # type: ignore[union-attr]
+                if (a is not None and b is not None and Status.UNKNOWN not in (a.status, b.status)
+                        and (a.num, a.heading, a.text, a.status) != (b.num, b.heading, b.text, b.status)
+                        and not (b.status is Status.REPEALED and a.status is not Status.REPEALED)):
+                    # a modification both of whose wordings are known: its redline, as segments
+                    # of the stored wordings (equal and deleted text in the old, inserted in the new)
+                    at_a, at_b = texts[i][0], texts[j][0]
+                    for seg in word_diff(a.text, b.text):
+                        size = len(seg.text.encode("utf-8"))
+                        seg_kind.append(kinds[seg.kind])
+                        seg_off.append(at_b if seg.kind == "insert" else at_a)
+                        seg_len.append(size)
+                        if seg.kind != "insert":
+                            at_a += size
+                        if seg.kind != "delete":
+                            at_b += size
+                seg_at.append(len(seg_kind))
+            pair_at.append(len(why_off))
+        unit_at.append(len(ver_start))
+        if progress is not None and (done % 1000 == 0 or done + 1 == len(eids)):
+            progress("indexing the diffs", done + 1, len(eids))
+
+    events = sorted((day.toordinal(), position[eid]) for day, eid in timeline.events)
+    ev_day, ev_unit = array.array("i", [d for d, _ in events]), array.array("i", [u for _, u in events])
+    rn_day, rn_old, rn_new = array.array("i"), array.array("i"), array.array("i")
+    for day, old, new, _act in timeline.renames:  # in replay order: the order they compose in
+        rn_day.append(day.toordinal())
+        rn_old.append(position[old])
+        rn_new.append(position[new])
+    arrays = [unit_at, ver_start, ver_flags, ver_content, ver_text_off, ver_text_len, ver_prefix_off,
+              ver_prefix_len, pair_at, why_off, why_len, seg_at, seg_kind, seg_off, seg_len,
+              ev_day, ev_unit, rn_day, rn_old, rn_new]
+    header = stamp(timeline, root, FORMAT)
+    header.update(eids=eids, window=WINDOW)
+    return pack(_MAGIC, header, arrays, blob)
+
+
+def ensure(root: str, timeline: "Timeline", progress: "Progress | None" = None) -> None:
+    """Write the diff index of ``timeline`` unless a current one exists (see
+    :func:`consolidate.textindex.write_index`)."""
+    write_index(root, timeline, KIND, _MAGIC, FORMAT, lambda tl, at: build(tl, at, progress))
+
+
+class DiffIndex:
+    """A diff index read from disk (memory-mapped) or built in memory."""
+
+    def __init__(self, header: dict[str, Any], arrays: list[memoryview], blob: memoryview):
+        self.header = header
+        (self.unit_at, self.ver_start, self.ver_flags, self.ver_content, self.ver_text_off, self.ver_text_len,
+         self.ver_prefix_off, self.ver_prefix_len, self.pair_at, self.why_off, self.why_len, self.seg_at,
+         self.seg_kind, self.seg_off, self.seg_len, self.ev_day, self.ev_unit,
+         self.rn_day, self.rn_old, self.rn_new) = arrays
+        self.blob = blob
+
+    def _version(self, u: int, d: int) -> int:
+        """The version of unit ``u`` on day ``d`` (an ordinal): as :meth:`Timeline.version_at`,
+        the first one for every day before it."""
+        first = self.unit_at[u]
+        i = bisect_right(self.ver_start, d, first, self.unit_at[u + 1]) - 1
+        return i if i > first else first
+
+    def parts(self, start: _dt.date, end: _dt.date, *, color: bool) -> list[bytes | memoryview] | None:
+        """The text of ``diff`` from ``start`` to ``end`` as the pieces it is joined
+        from; None if the index cannot say it (the full engine then does)."""
+        from .render.lines import MARKS, NO_CHANGES, SIDES, change_head, diff_title
+
+        h = self.header
+        a, b = start.toordinal(), end.toordinal()
+        if a > b or a < h["adopted"]:
+            return None
+        # renumberings inside the span, composed (3 → 3-1 → 3-1-1 reads 3 → 3-1-1)
+        renamed_from: dict[int, int] = {}
+        for day, old, new in zip(self.rn_day, self.rn_old, self.rn_new):
+            if a < day <= b:
+                renamed_from[new] = renamed_from.pop(old, old)
+        renamed_to = {old: new for new, old in renamed_from.items()}
+        lo, hi = bisect_right(self.ev_day, a), bisect_right(self.ev_day, b)
+        eids, blob, flags, content = h["eids"], self.blob, self.ver_flags, self.ver_content
+        text_off, text_len = self.ver_text_off, self.ver_text_len
+        seg_at, seg_kind, seg_off, seg_len = self.seg_at, self.seg_kind, self.seg_off, self.seg_len
+        del_open, del_close, ins_open, ins_close = (m.encode() for m in MARKS[color])
+        minus_open, minus_close = (s.encode() for s in SIDES["-", color])
+        plus_open, plus_close = (s.encode() for s in SIDES["+", color])
+        marks = (b"", del_open, ins_open), (b"", del_close, ins_close)
+        window = h["window"]
+        out: list[bytes | memoryview] = []
+        count = 0
+        for u in sorted(set(self.ev_unit[lo:hi])):
+            i, j = self._version(u, a), self._version(u, b)
+            if j - i > window:
+                return None
+            was = None  # the version it was renumbered from
+            if flags[j] & EXISTS and not flags[i] & EXISTS:
+                change = "added"  # new, or inserted and renumbered inside the span: new either way
+                old = renamed_from.get(u)
+                if old is not None and flags[self._version(old, a)] & EXISTS:
+                    change, was = "renumbered", self._version(old, a)
+            elif flags[i] & EXISTS and not flags[j] & EXISTS:
+                new = renamed_to.get(u)
+                if new is not None and flags[self._version(new, b)] & EXISTS:
+                    continue  # reported under its new eId
+                change = "removed"
+            elif flags[i] & EXISTS:
+                if content[i] == content[j]:
+                    continue
+                change = "repealed" if flags[j] & REPEALED and not flags[i] & REPEALED else "modified"
+            else:
+                continue
+            count += 1
+            pair = self.pair_at[i] + j - i - 1
+            out += [b"\n", change_head(change, eids[u], None if was is None else eids[renamed_from[u]]).encode(),
+                    blob[self.why_off[pair]:self.why_off[pair] + self.why_len[pair]], b"\n"]
+            if change == "modified" and not (flags[i] | flags[j]) & UNKNOWN:
+                out.append(blob[self.ver_prefix_off[j]:self.ver_prefix_off[j] + self.ver_prefix_len[j]])
+                for s in range(seg_at[pair], seg_at[pair + 1]):
+                    kind, off = seg_kind[s], seg_off[s]
+                    if kind:
+                        out += [marks[0][kind], blob[off:off + seg_len[s]], marks[1][kind]]
+                    else:
+                        out.append(blob[off:off + seg_len[s]])
+                out.append(b"\n")
+                continue
+            before = was if was is not None else (i if change != "added" else None)
+            if before is not None:
+                out += [minus_open, blob[text_off[before]:text_off[before] + text_len[before]], minus_close, b"\n"]
+            if change != "removed":
+                out += [plus_open, blob[text_off[j]:text_off[j] + text_len[j]], plus_close, b"\n"]
+        title = diff_title(h["law"], h["lang"], start, end, count) + "\n" + ("" if count else NO_CHANGES + "\n")
+        out.insert(0, title.encode())
+        return out
+
+
+def read(data: "Any") -> DiffIndex:
+    """The diff index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
+    return DiffIndex(*unpack(data, _MAGIC, FORMAT))
+
+
+def open_index(directory: str, root: str, slug: str, lang: str) -> DiffIndex | None:
+    """The current diff index of a law in a language read from the corpus at ``root``, if there is one."""
+    found = open_file(index_path(directory, root, slug, lang, KIND), root, slug, lang, _MAGIC, FORMAT)
+    return None if found is None else DiffIndex(*found)
