@@ -61,6 +61,7 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
     from .model import Status
     from .redline import word_diff
     from .render.lines import TEXT_UNKNOWN, prefix, why
+    from .timeline import _DAWN, Version
 
     adopted = timeline.adopted
     last = len(timeline._index)
@@ -89,11 +90,11 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
     kinds = {"equal": EQUAL, "delete": DELETE, "insert": INSERT}
 
     for done, eid in enumerate(eids):
-        versions = list(timeline.chains.get(eid, ())) or [None]
+        versions = list(timeline.chains.get(eid, ())) or [Version(_DAWN, None)]  # as Timeline.version_at
         texts: list[tuple[int, int]] = []
         for v in versions:
-            unit = None if v is None else v.unit
-            ver_start.append(1 if v is None else v.start.toordinal())
+            unit = v.unit
+            ver_start.append(v.start.toordinal())
             if unit is None:
                 ver_flags.append(0)
                 ver_content.append(-1)
@@ -112,13 +113,13 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
             ver_text_len.append(texts[-1][1])
         for i, va in enumerate(versions):
             for j in range(i + 1, min(len(versions), i + WINDOW + 1)):
-                span = [v for v in versions[i + 1:j + 1] if v is not None]
+                span = versions[i + 1:j + 1]
                 acts = dict.fromkeys(a for v in span for a in v.acts)
                 effective = dict.fromkeys(e for v in span for e in v.effective)
                 off, n = place(why(acts, effective, adopted))
                 why_off.append(off)
                 why_len.append(n)
-                a, b = va.unit if va is not None else None, versions[j].unit  # type: ignore[union-attr]
+                a, b = va.unit, versions[j].unit
                 if (a is not None and b is not None and Status.UNKNOWN not in (a.status, b.status)
                         and (a.num, a.heading, a.text, a.status) != (b.num, b.heading, b.text, b.status)
                         and not (b.status is Status.REPEALED and a.status is not Status.REPEALED)):
@@ -199,9 +200,9 @@ class DiffIndex:
         text_off, text_len = self.ver_text_off, self.ver_text_len
         seg_at, seg_kind, seg_off, seg_len = self.seg_at, self.seg_kind, self.seg_off, self.seg_len
         del_open, del_close, ins_open, ins_close = (m.encode() for m in MARKS[color])
+        opens, closes = (b"", del_open, ins_open), (b"", del_close, ins_close)  # by segment kind
         minus_open, minus_close = (s.encode() for s in SIDES["-", color])
         plus_open, plus_close = (s.encode() for s in SIDES["+", color])
-        marks = (b"", del_open, ins_open), (b"", del_close, ins_close)
         window = h["window"]
         out: list[bytes | memoryview] = []
         count = 0
@@ -209,15 +210,17 @@ class DiffIndex:
             i, j = self._version(u, a), self._version(u, b)
             if j - i > window:
                 return None
-            was = None  # the version it was renumbered from
+            before: int | None = i  # the version shown as the old wording
+            was = None  # the unit it was renumbered from
             if flags[j] & EXISTS and not flags[i] & EXISTS:
-                change = "added"  # new, or inserted and renumbered inside the span: new either way
-                old = renamed_from.get(u)
-                if old is not None and flags[self._version(old, a)] & EXISTS:
-                    change, was = "renumbered", self._version(old, a)
+                change, before = "added", None  # new, or inserted and renumbered inside the span: new either way
+                if u in renamed_from:
+                    k = self._version(renamed_from[u], a)
+                    if flags[k] & EXISTS:
+                        change, before, was = "renumbered", k, eids[renamed_from[u]]
             elif flags[i] & EXISTS and not flags[j] & EXISTS:
-                new = renamed_to.get(u)
-                if new is not None and flags[self._version(new, b)] & EXISTS:
+                now_u = renamed_to.get(u)
+                if now_u is not None and flags[self._version(now_u, b)] & EXISTS:
                     continue  # reported under its new eId
                 change = "removed"
             elif flags[i] & EXISTS:
@@ -228,19 +231,18 @@ class DiffIndex:
                 continue
             count += 1
             pair = self.pair_at[i] + j - i - 1
-            out += [b"\n", change_head(change, eids[u], None if was is None else eids[renamed_from[u]]).encode(),
+            out += [b"\n", change_head(change, eids[u], was).encode(),
                     blob[self.why_off[pair]:self.why_off[pair] + self.why_len[pair]], b"\n"]
             if change == "modified" and not (flags[i] | flags[j]) & UNKNOWN:
                 out.append(blob[self.ver_prefix_off[j]:self.ver_prefix_off[j] + self.ver_prefix_len[j]])
                 for s in range(seg_at[pair], seg_at[pair + 1]):
                     kind, off = seg_kind[s], seg_off[s]
                     if kind:
-                        out += [marks[0][kind], blob[off:off + seg_len[s]], marks[1][kind]]
+                        out += [opens[kind], blob[off:off + seg_len[s]], closes[kind]]
                     else:
                         out.append(blob[off:off + seg_len[s]])
                 out.append(b"\n")
                 continue
-            before = was if was is not None else (i if change != "added" else None)
             if before is not None:
                 out += [minus_open, blob[text_off[before]:text_off[before] + text_len[before]], minus_close, b"\n"]
             if change != "removed":

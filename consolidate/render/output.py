@@ -166,9 +166,8 @@ def diff(lib: "Library", d: "Diff", *, fmt: str, stream: TextIO) -> str:
         lines.append(change_head(c.change, c.eid, c.renumbered_from) + why(c.acts, c.effective, adopted))
         before = c.before.text if c.before and c.before.status.value != "unknown" else None
         after = c.after.text if c.after and c.after.status.value != "unknown" else None
-        if c.change == "modified" and before is not None and after is not None:
-            unit = c.after or c.before
-            lines.append(prefix(unit.num, unit.kind.value) + render_redline(word_diff(before, after), color=color))
+        if c.change == "modified" and c.after is not None and before is not None and after is not None:
+            lines.append(prefix(c.after.num, c.after.kind.value) + render_redline(word_diff(before, after), color=color))
         else:
             if c.before is not None and c.change != "added":
                 opening, closing = SIDES["-", color]
