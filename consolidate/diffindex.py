@@ -33,13 +33,11 @@ it runs before the command line is built.
 
 from __future__ import annotations
 
-import datetime as _dt
-from bisect import bisect_right
-
-from .textindex import index_path, open_file, pack, stamp, unpack, write_index
+from .textindex import bisect_right, index_path, open_file, pack, stamp, unpack, write_index
 
 TYPE_CHECKING = False  # not from typing: see consolidate.textindex
 if TYPE_CHECKING:
+    import datetime as _dt
     from typing import Any
 
     from .corpus import Progress

@@ -30,20 +30,29 @@ This module imports nothing heavy: it runs before the command line is built.
 
 from __future__ import annotations
 
-import datetime as _dt
 import marshal
-from bisect import bisect_right
 import os
 import sys
 import time
 
 TYPE_CHECKING = False  # not from typing: importing it would be a fifth of this path's time
 if TYPE_CHECKING:
+    import datetime as _dt
+    from bisect import bisect_right as bisect_right
     from collections.abc import Callable, Sequence
+    from datetime import date
     from typing import IO, Any
 
     from .corpus import Law
     from .timeline import Timeline
+else:
+    try:  # the C modules that bisect and datetime re-export: the same function and class, without
+        # loading bisect.py, and datetime.py with math and operator (2.3 ms, a seventh of a quick show)
+        from _bisect import bisect_right
+        from _datetime import date
+    except ImportError:  # a Python without them
+        from bisect import bisect_right
+        from datetime import date
 
 FORMAT = 4
 _MAGIC = b"consolidate-text-index\n"
@@ -426,8 +435,8 @@ class Index:
             for eid, _unknown, _reason, doubts in noted:
                 for earliest, latest, act, not_yet in doubts:
                     if earliest <= d < latest:
-                        warnings.append((eid, uncertain_warning(act, day, _dt.date.fromordinal(earliest),
-                                                                _dt.date.fromordinal(latest), not_yet)))
+                        warnings.append((eid, uncertain_warning(act, day, date.fromordinal(earliest),
+                                                                date.fromordinal(latest), not_yet)))
             lines = warning_lines(warnings) + unknown_lines((eid, reason) for eid, unknown, reason, _ in noted
                                                             if unknown)
         if lines:
@@ -573,9 +582,9 @@ def parse(argv: Sequence[str]) -> tuple[str, str, list[str], dict[str, str]] | N
 def _day(text: str | None) -> _dt.date | None:
     """A date given on the command line (today if none); None if it is not one."""
     if text is None:
-        return _dt.date.today()
+        return date.today()
     try:
-        return _dt.date.fromisoformat(text)
+        return date.fromisoformat(text)
     except ValueError:
         return None
 
