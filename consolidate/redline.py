@@ -45,82 +45,9 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _merge(raw: Iterable[Segment]) -> list[Segment]:
-    """Drop empty segments and join neighbours of one kind."""
-    out: list[Segment] = []
-    for seg in raw:
-        if not seg.text:
-            continue
-        if out and out[-1].kind == seg.kind:
-            out[-1] = Segment(seg.kind, out[-1].text + seg.text)
-        else:
-            out.append(seg)
-    return out
-
-
-def _blocks(segments: list[Segment]) -> list[list[Segment]]:
-    """Segments grouped into equal runs and change blocks (deletes and inserts together)."""
-    blocks: list[list[Segment]] = []
-    for seg in segments:
-        changed = seg.kind != "equal"
-        if blocks and changed and blocks[-1][0].kind != "equal":
-            blocks[-1].append(seg)
-        else:
-            blocks.append([seg])
-    return blocks
-
-
-def _is_replacement(block: list[Segment]) -> bool:
-    kinds = {s.kind for s in block}
-    return kinds == {"delete", "insert"}
-
-
-def _absorb_spaces(segments: list[Segment]) -> list[Segment]:
-    """Join replacements separated only by spaces: «a b» → «c d» reads as
-    ``[-a b-]{+c d+}`` rather than ``[-a-]{+c+} [-b-]{+d+}``.  The space goes
-    into both the deletion and the insertion, so both texts still rebuild."""
-    blocks = _blocks(segments)
-    out: list[list[Segment]] = []
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
-        while (
-            _is_replacement(block)
-            and i + 2 < len(blocks)
-            and blocks[i + 1][0].kind == "equal"
-            and blocks[i + 1][0].text.isspace()
-            and _is_replacement(blocks[i + 2])
-        ):
-            space = blocks[i + 1][0].text
-            deleted = "".join(s.text for s in block if s.kind == "delete") + space + "".join(
-                s.text for s in blocks[i + 2] if s.kind == "delete")
-            inserted = "".join(s.text for s in block if s.kind == "insert") + space + "".join(
-                s.text for s in blocks[i + 2] if s.kind == "insert")
-            block = [Segment("delete", deleted), Segment("insert", inserted)]
-            i += 2
-        out.append(block)
-        i += 1
-    return [seg for block in out for seg in _deletion_first(block)]
-
-
-def _deletion_first(block: list[Segment]) -> list[Segment]:
-    """A change block as one deletion then one insertion (no equal text lies
-    between them, so neither wording changes)."""
-    if block[0].kind == "equal":
-        return block
-    deleted = "".join(s.text for s in block if s.kind == "delete")
-    inserted = "".join(s.text for s in block if s.kind == "insert")
-    return [s for s in (Segment("delete", deleted), Segment("insert", inserted)) if s.text]
-
-
-def word_diff(before: str, after: str) -> tuple[Segment, ...]:
-    """The word-level difference from ``before`` to ``after``.
-
-    Within a change, the deletion comes before the insertion.  Junk
-    heuristics are off: in a long unit a frequent word («Республики») is
-    still a word, not noise.
-    """
-    a, b = tokens(before), tokens(after)
+def _runs(a: list[str], b: list[str]) -> list[str | tuple[str, str]]:
+    """The alignment of two token lists as runs: text both share (a string) and
+    changes (deleted, inserted) in turn, none empty."""
     # An amendment changes a few words of a unit: align only what lies between
     # the common beginning and the common end (the matcher's time grows with
     # the product of the lengths it is given).
@@ -132,19 +59,59 @@ def word_diff(before: str, after: str) -> tuple[Segment, ...]:
     while tail < n - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
     mid_a, mid_b = a[head:len(a) - tail], b[head:len(b) - tail]
-    raw: list[Segment] = [Segment("equal", "".join(a[:head]))]
     from cydifflib import SequenceMatcher  # difflib's algorithm compiled: the same alignments, 2-3x faster
 
-    matcher = SequenceMatcher(None, mid_a, mid_b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    runs: list[str | tuple[str, str]] = []
+    if head:
+        runs.append("".join(a[:head]))
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b, autojunk=False).get_opcodes():
         if op == "equal":
-            raw.append(Segment("equal", "".join(mid_a[i1:i2])))
+            runs.append("".join(mid_a[i1:i2]))
+        else:  # "replace" is a deletion followed by an insertion
+            runs.append(("".join(mid_a[i1:i2]), "".join(mid_b[j1:j2])))
+    if tail:
+        runs.append("".join(a[len(a) - tail:]))
+    return runs
+
+
+def _absorb_spaces(runs: list[str | tuple[str, str]]) -> list[str | tuple[str, str]]:
+    """Join replacements separated only by spaces: «a b» → «c d» reads as
+    ``[-a b-]{+c d+}`` rather than ``[-a-]{+c+} [-b-]{+d+}``.  The space goes
+    into both the deletion and the insertion, so both texts still rebuild."""
+    out: list[str | tuple[str, str]] = []
+    i = 0
+    while i < len(runs):
+        run = runs[i]
+        if isinstance(run, tuple):
+            deleted, inserted = run
+            while (deleted and inserted and i + 2 < len(runs)
+                   and isinstance(space := runs[i + 1], str) and space.isspace()
+                   and isinstance(nxt := runs[i + 2], tuple) and nxt[0] and nxt[1]):
+                deleted, inserted = deleted + space + nxt[0], inserted + space + nxt[1]
+                i += 2
+            run = (deleted, inserted)
+        out.append(run)
+        i += 1
+    return out
+
+
+def word_diff(before: str, after: str) -> tuple[Segment, ...]:
+    """The word-level difference from ``before`` to ``after``.
+
+    Within a change, the deletion comes before the insertion.  Junk
+    heuristics are off: in a long unit a frequent word («Республики») is
+    still a word, not noise.
+    """
+    segments: list[Segment] = []
+    for run in _absorb_spaces(_runs(tokens(before), tokens(after))):
+        if isinstance(run, str):
+            segments.append(Segment("equal", run))
         else:
-            # "replace" is a deletion followed by an insertion
-            raw.append(Segment("delete", "".join(mid_a[i1:i2])))
-            raw.append(Segment("insert", "".join(mid_b[j1:j2])))
-    raw.append(Segment("equal", "".join(a[len(a) - tail:])))
-    return tuple(_absorb_spaces(_merge(raw)))
+            if run[0]:
+                segments.append(Segment("delete", run[0]))
+            if run[1]:
+                segments.append(Segment("insert", run[1]))
+    return tuple(segments)
 
 
 def render_redline(segments: Iterable[Segment], *, color: bool) -> str:
