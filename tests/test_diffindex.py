@@ -41,11 +41,12 @@ def full_diff(lib: Library, slug: str, lang: str, a: dt.date, b: dt.date, color:
     return output.diff(lib, d, fmt="text", stream=Stream(color)).encode("utf-8")
 
 
-_BUILT: dict[tuple[int, str, str, int], diffindex.DiffIndex] = {}
+_BUILT: dict[tuple[str, str, str, int], diffindex.DiffIndex] = {}
 
 
 def index_of(lib: Library, slug: str, lang: str) -> diffindex.DiffIndex:
-    key = (id(lib), slug, lang, diffindex.WINDOW)
+    # by corpus folder (each generated law has its own), not by id(lib): ids of freed objects come back
+    key = (str(lib.corpus.root), slug, lang, diffindex.WINDOW)
     if key not in _BUILT:
         _BUILT[key] = diffindex.read(diffindex.build(lib.timeline(slug, lang), str(lib.corpus.root)))
     return _BUILT[key]
