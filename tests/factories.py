@@ -10,6 +10,10 @@ from consolidate.model import ROOT, Document, Kind, Provision
 from consolidate.numbering import child_eid
 from consolidate.operations import Operation
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from consolidate.query import Library
+
 D = dt.date
 
 
@@ -86,3 +90,14 @@ def law(acts: list[Act], *, includes: tuple[str, ...] = (), adopted: dt.date = D
         acts=tuple(acts),
         directory=Path("/virtual"),
     )
+
+
+def generated(root: Path, seed: int) -> tuple["Library", list[dt.date]]:
+    """A small generated law (bench.gen, every kind of operation) written to ``root``:
+    its library and the days on which its versions change."""
+    from bench import gen
+    from consolidate.query import Library
+
+    gen.generate(root, scale=0.01, seed=seed)
+    lib = Library.open(root)
+    return lib, sorted({d for d, _ in lib.timeline(gen.SLUG, "rus").events})

@@ -22,6 +22,8 @@ from consolidate import diffindex
 from consolidate.query import Library
 from consolidate.render import output
 
+from .factories import generated
+
 REPO = Path(__file__).resolve().parents[1]
 REAL = [("kz-national-security", "rus"), ("kz-national-security", "eng"), ("kz-national-security", "kaz"),
         ("kz-foreign-intelligence", "rus")]
@@ -106,12 +108,8 @@ def test_any_span_of_the_real_laws(lib: Library, a: dt.date, b: dt.date, which: 
 def test_generated_laws(tmp_path_factory: pytest.TempPathFactory, seed: int, data: st.DataObject) -> None:
     """Generated laws with every kind of change: renumbered units (also twice
     inside one span), units added and removed, whole articles and chapters."""
-    root = tmp_path_factory.mktemp("gen")
-    gen.generate(root, scale=0.01, seed=seed)
-    glib = Library.open(root)
+    glib, days = generated(tmp_path_factory.mktemp("gen"), seed)
     ix = index_of(glib, gen.SLUG, "rus")
-    tl = glib.timeline(gen.SLUG, "rus")
-    days = sorted({d for d, _ in tl.events})
     spans = data.draw(st.lists(st.tuples(st.sampled_from(days), st.sampled_from(days)).map(sorted),
                                min_size=1, max_size=6))
     spans.append((days[0], days[-1]))
@@ -121,10 +119,7 @@ def test_generated_laws(tmp_path_factory: pytest.TempPathFactory, seed: int, dat
 
 def test_the_generated_spans_hold_every_kind_of_change(tmp_path: Path) -> None:
     """The spans above are worth comparing: a whole generated history has each kind."""
-    gen.generate(tmp_path, scale=0.01, seed=3)
-    glib = Library.open(tmp_path)
-    tl = glib.timeline(gen.SLUG, "rus")
-    days = sorted({d for d, _ in tl.events})
+    glib, days = generated(tmp_path, 3)
     kinds = Counter(c.change for c in glib.diff(gen.SLUG, days[0], days[-1], lang="rus").changes)
     assert set(kinds) == {"added", "removed", "modified", "repealed", "renumbered"}, kinds
     assert_same(glib, index_of(glib, gen.SLUG, "rus"), gen.SLUG, "rus", days[0], days[-1])

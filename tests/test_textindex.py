@@ -20,6 +20,8 @@ from consolidate import textindex
 from consolidate.query import Library
 from consolidate.render import output
 
+from .factories import generated
+
 REPO = Path(__file__).resolve().parents[1]
 REAL = [("kz-national-security", "rus"), ("kz-national-security", "eng"), ("kz-national-security", "kaz"),
         ("kz-foreign-intelligence", "rus")]
@@ -80,12 +82,8 @@ def test_any_date_of_the_real_laws(lib: Library, day: dt.date, which: tuple[str,
 def test_generated_laws(tmp_path_factory: pytest.TempPathFactory, seed: int, data: st.DataObject) -> None:
     """Generated laws with every kind of operation (inserted, repealed,
     renumbered and expired units, whole articles and chapters)."""
-    root = tmp_path_factory.mktemp("gen")
-    gen.generate(root, scale=0.01, seed=seed)
-    glib = Library.open(root)
+    glib, event_days = generated(tmp_path_factory.mktemp("gen"), seed)
     ix = index_of(glib, gen.SLUG, "rus")
-    tl = glib.timeline(gen.SLUG, "rus")
-    event_days = sorted({d for d, _ in tl.events})
     days = data.draw(st.lists(st.sampled_from(event_days), min_size=1, max_size=10))
     days += [d - dt.timedelta(days=1) for d in days]
     for day in days:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, NotRequired, TextIO, TypedDict
 
 from . import json as js
-from .lines import some, unknown_lines, warning_lines
+from .lines import unknown_lines, warning_lines
 
 if TYPE_CHECKING:
     from ..checks import CheckReport
