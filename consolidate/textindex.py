@@ -246,7 +246,7 @@ def build(timeline: "Timeline", root: str) -> bytes:
 
 
 def stamp(timeline: "Timeline", root: str, fmt: int) -> dict[str, Any]:
-    """What an index of ``timeline`` records of what it was built from (see :func:`_open_file`)."""
+    """What an index of ``timeline`` records of what it was built from (see :func:`open_file`)."""
     inputs, watched = inputs_of(timeline.law)
     return {
         "format": fmt,

@@ -181,3 +181,13 @@ class TestCommandLine:
             assert r.returncode == 1 and b"DATE1 must be an existing date" in r.stderr
             r = self.run(env, "diff", "kz-national-security", "2001-01-01", "2020-12-31")
             assert r.returncode == 1 and b"there is no text on 2001-01-01" in r.stderr
+
+
+def test_writing_it_reports_progress(lib: Library) -> None:
+    """The CLI shows this on a terminal when the work lasts more than a second."""
+    heard: list[tuple[str, int, int]] = []
+    tl = lib.timeline("kz-national-security", "rus")
+    diffindex.build(tl, str(lib.corpus.root), lambda what, done, total: heard.append((what, done, total)))
+    assert heard and heard[0][1] == 1 and heard[-1][1] == heard[-1][2] == len(diffindex.read(
+        diffindex.build(tl, str(lib.corpus.root))).header["eids"])
+    assert all(what == "indexing the diffs" for what, _, _ in heard)
