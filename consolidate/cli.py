@@ -226,7 +226,7 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
     """What changed in LAW from DATE1 to DATE2, unit by unit and word by word,
     with the act behind every change.
 
-    Colour on a terminal; none when piped or with NO_COLOR set.
+    Colour on a terminal or with FORCE_COLOR set; none when piped or with NO_COLOR set.
 
     \b
     Examples:
