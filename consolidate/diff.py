@@ -45,7 +45,8 @@ class Diff:
     changes: tuple[UnitChange, ...]
 
 
-def _content(p: Provision) -> tuple[object, ...]:
+def content(p: Provision) -> tuple[object, ...]:
+    """What a diff compares: two versions with the same content print no change."""
     return (p.num, p.heading, p.text, p.status)
 
 
@@ -87,7 +88,7 @@ def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str |
                 continue  # reported under its new eId
             changes.append(UnitChange(eid, "removed", va, None, acts, effs))
             continue
-        if _content(va) == _content(vb):
+        if content(va) == content(vb):
             continue
         kind = "repealed" if vb.status is Status.REPEALED and va.status is not Status.REPEALED else "modified"
         changes.append(UnitChange(eid, kind, va, vb, acts, effs))

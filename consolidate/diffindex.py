@@ -56,27 +56,21 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
     """The diff index of ``timeline``, its law read from the corpus at ``root``."""
     import array
 
+    from .diff import content
     from .model import Status
     from .redline import word_diff
     from .render.lines import TEXT_UNKNOWN, prefix, why
+    from .textindex import Blob
     from .timeline import _DAWN, Version
 
     adopted = timeline.adopted
-    last = len(timeline._index)
     renamed = {e for _day, old, new, _act in timeline.renames for e in (old, new)}
-    eids = sorted(set(timeline.chains) | renamed, key=lambda e: (timeline._index.get(e, last), e))
+    eids = timeline.in_document_order(set(timeline.chains) | renamed)
     position = {e: u for u, e in enumerate(eids)}
-
-    blob = bytearray()
-    placed: dict[bytes, tuple[int, int]] = {}
+    blob = Blob()
 
     def place(text: str) -> tuple[int, int]:
-        data = text.encode("utf-8")
-        found = placed.get(data)
-        if found is None:
-            found = placed[data] = (len(blob), len(data))
-            blob.extend(data)
-        return found
+        return blob.place(text.encode("utf-8"))
 
     unit_at = array.array("i", [0])
     ver_start, ver_flags, ver_content = array.array("i"), array.array("i"), array.array("i")
@@ -89,26 +83,24 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
 
     for done, eid in enumerate(eids):
         versions = list(timeline.chains.get(eid, ())) or [Version(_DAWN, None)]  # as Timeline.version_at
-        texts: list[tuple[int, int]] = []
+        first = len(ver_start)  # this unit's versions in the arrays
         for v in versions:
             unit = v.unit
             ver_start.append(v.start.toordinal())
             if unit is None:
-                ver_flags.append(0)
-                ver_content.append(-1)
-                texts.append((0, 0))
-                ver_prefix_off.append(0)
-                ver_prefix_len.append(0)
+                flags, content_id, (text_off, text_len), (prefix_off, prefix_len) = 0, -1, (0, 0), (0, 0)
             else:
                 known = unit.status is not Status.UNKNOWN
-                ver_flags.append(EXISTS | (0 if known else UNKNOWN) | (REPEALED if unit.status is Status.REPEALED else 0))
-                ver_content.append(contents.setdefault((unit.num, unit.heading, unit.text, unit.status), len(contents)))
-                texts.append(place(unit.text if known else TEXT_UNKNOWN))
-                off, n = place(prefix(unit.num, unit.kind.value))
-                ver_prefix_off.append(off)
-                ver_prefix_len.append(n)
-            ver_text_off.append(texts[-1][0])
-            ver_text_len.append(texts[-1][1])
+                flags = EXISTS | (0 if known else UNKNOWN) | (REPEALED if unit.status is Status.REPEALED else 0)
+                content_id = contents.setdefault(content(unit), len(contents))
+                text_off, text_len = place(unit.text if known else TEXT_UNKNOWN)
+                prefix_off, prefix_len = place(prefix(unit.num, unit.kind.value))
+            ver_flags.append(flags)
+            ver_content.append(content_id)
+            ver_text_off.append(text_off)
+            ver_text_len.append(text_len)
+            ver_prefix_off.append(prefix_off)
+            ver_prefix_len.append(prefix_len)
         for i, va in enumerate(versions):
             for j in range(i + 1, min(len(versions), i + WINDOW + 1)):
                 span = versions[i + 1:j + 1]
@@ -119,11 +111,11 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
                 why_len.append(n)
                 a, b = va.unit, versions[j].unit
                 if (a is not None and b is not None and Status.UNKNOWN not in (a.status, b.status)
-                        and (a.num, a.heading, a.text, a.status) != (b.num, b.heading, b.text, b.status)
+                        and ver_content[first + i] != ver_content[first + j]
                         and not (b.status is Status.REPEALED and a.status is not Status.REPEALED)):
                     # a modification both of whose wordings are known: its redline, as segments
                     # of the stored wordings (equal and deleted text in the old, inserted in the new)
-                    at_a, at_b = texts[i][0], texts[j][0]
+                    at_a, at_b = ver_text_off[first + i], ver_text_off[first + j]
                     for seg in word_diff(a.text, b.text):
                         size = len(seg.text.encode("utf-8"))
                         seg_kind.append(kinds[seg.kind])
@@ -151,7 +143,7 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
               ev_day, ev_unit, rn_day, rn_old, rn_new]
     header = stamp(timeline, root, FORMAT)
     header.update(eids=eids, window=WINDOW)
-    return pack(_MAGIC, header, arrays, blob)
+    return pack(_MAGIC, header, arrays, blob.data)
 
 
 def ensure(root: str, timeline: "Timeline", progress: "Progress | None" = None) -> None:

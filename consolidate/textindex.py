@@ -197,15 +197,8 @@ def build(timeline: "Timeline", root: str) -> bytes:
     # The blob: the title, the pieces shown at the end of the history in document order (so
     # that recent dates read long stretches of it, as git keeps its newest text whole), the
     # signature, then the other pieces.  A wording shown over several intervals is stored once.
-    blob = bytearray()
-    placed: dict[bytes, tuple[int, int]] = {}
-
-    def place(data: bytes) -> tuple[int, int]:
-        if data not in placed:
-            placed[data] = (len(blob), len(data))
-            blob.extend(data)
-        return placed[data]
-
+    stored = Blob()
+    place, blob = stored.place, stored.data
     offsets, lengths = array.array("q", bytes(8 * len(starts))), array.array("q", bytes(8 * len(starts)))
     head = place(piece([title_line(base, md=False)]))
     last = [i for i, hi in enumerate(ends) if hi == _OPEN]
@@ -243,6 +236,22 @@ def build(timeline: "Timeline", root: str) -> bytes:
     header = stamp(timeline, root, FORMAT)
     header.update(head=head, tail=tail, warnings=[(w.eid, w.message) for w in timeline.warnings], notes=notes)
     return pack(_MAGIC, header, arrays, blob)
+
+
+class Blob:
+    """The bytes an index stores, each distinct piece once."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self._at: dict[bytes, tuple[int, int]] = {}
+
+    def place(self, piece: bytes) -> tuple[int, int]:
+        """(offset, length) of ``piece`` in the blob, added the first time it is placed."""
+        found = self._at.get(piece)
+        if found is None:
+            found = self._at[piece] = (len(self.data), len(piece))
+            self.data.extend(piece)
+        return found
 
 
 def stamp(timeline: "Timeline", root: str, fmt: int) -> dict[str, Any]:

@@ -27,7 +27,7 @@ import gc
 import pickle
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, overload
 
 import attrs
@@ -646,9 +646,12 @@ class Timeline:
         """eIds with a version change in ``(a, b]``, in document order."""
         lo = bisect.bisect_right(self.events, (a, "\uffff"))
         hi = bisect.bisect_right(self.events, (b, "\uffff"))
-        eids = {e for _, e in self.events[lo:hi]}
+        return self.in_document_order({e for _, e in self.events[lo:hi]})
+
+    def in_document_order(self, eids: Iterable[str]) -> list[str]:
+        """``eids`` sorted by their place in the all-time order (any not in it last, by eId: never in set order)."""
         last = len(self._index)
-        return sorted(eids, key=lambda e: (self._index.get(e, last), e))  # never in set order
+        return sorted(eids, key=lambda e: (self._index.get(e, last), e))
 
     def versions_between(self, eid: str, a: _dt.date, b: _dt.date) -> list[Version]:
         """The versions of ``eid`` that start in ``(a, b]``."""
