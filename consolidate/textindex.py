@@ -598,6 +598,31 @@ def _day(text: str | None) -> _dt.date | None:
         return None
 
 
+def _answer(directory: str, parsed: tuple[str, str, list[str], dict[str, str]],
+            stream: Any) -> list[bytes | memoryview] | None:
+    """The pieces of the answer to a parsed ``show`` or ``diff`` from its index
+    in ``directory`` (colour as for ``stream``); None if the index cannot give it."""
+    root, command, args, opts = parsed
+    slug, lang = args[0], opts.get("--lang") or "rus"
+    days = [_day(opts.get("--as-of"))] if command == "show" else [_day(args[1]), _day(args[2])]
+    if None in days:
+        return None
+    found: Any
+    if command == "show":
+        found = _open(index_path(directory, root, slug, lang), root, slug, lang)
+    else:
+        from . import diffindex
+
+        found = diffindex.open_index(directory, root, slug, lang)
+    if found is None or ("--lang" not in opts and found.header["default_lang"] != "rus"):
+        return None  # no current index, or the law's default language is another one
+    if command == "show":
+        return found.parts(days[0])  # type: ignore[no-any-return]
+    from .render.lines import use_color
+
+    return found.parts(days[0], days[1], color=use_color(stream))  # type: ignore[no-any-return]
+
+
 def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
     """Answer a plain ``consolidate show`` from a current text index, or a plain
     ``consolidate diff`` from a current diff index (:mod:`consolidate.diffindex`),
@@ -614,27 +639,8 @@ def serve(argv: Sequence[str], out: IO[bytes] | None = None) -> bool:
         if encoding != "utf8":
             return False
         out = sys.stdout.buffer
-    root, command, args, opts = parsed
-    slug, lang = args[0], opts.get("--lang") or "rus"
-    parts: list[Any] | None
-    if command == "show":
-        day = _day(opts.get("--as-of"))
-        index = _open(index_path(directory, root, slug, lang), root, slug, lang) if day is not None else None
-        header = None if index is None else index.header
-        parts = None if index is None or day is None else index.parts(day)
-    else:
-        from . import diffindex
-
-        start, end = _day(args[1]), _day(args[2])
-        diffs = None if start is None or end is None else diffindex.open_index(directory, root, slug, lang)
-        header = None if diffs is None else diffs.header
-        if diffs is None or start is None or end is None:
-            parts = None
-        else:
-            from .render.lines import use_color
-
-            parts = diffs.parts(start, end, color=use_color(stream))
-    if header is None or parts is None or ("--lang" not in opts and header["default_lang"] != "rus"):
+    parts = _answer(directory, parsed, stream)
+    if parts is None:
         return False
     try:
         fd = out.fileno() if out is sys.stdout.buffer else None
