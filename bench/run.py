@@ -96,6 +96,22 @@ def cold_side_by_side(commands: dict[str, tuple[Sequence[str], dict[str, str]]],
     return {name: statistics.median(t) for name, t in times.items()}
 
 
+def each_once(pairs: Sequence[tuple[Sequence[str], Sequence[str]]], env: dict[str, str]) -> tuple[float, float]:
+    """Median wall times of our command and git's in each pair, the pairs asking
+    questions not asked before (so no warm-up run), ours and git's taking turns."""
+    ours: list[float] = []
+    git: list[float] = []
+    for mine, theirs in pairs:
+        ours.append(run_child(mine, env))
+        git.append(run_child(theirs, peers.GIT_ENV))
+    return statistics.median(ours), statistics.median(git)
+
+
+def full_engine(argv: Sequence[str]) -> list[str]:
+    """``argv`` (a ``consolidate`` command) run by the full command line, without the indexes' quick path."""
+    return [sys.executable, "-m", "consolidate.cli", *argv[len(consolidate_argv()):]]
+
+
 GNU_TIME = shutil.which("time", path="/usr/bin:/bin")
 # Without GNU time, a small Python launcher forks the command and reports its rusage.
 _LAUNCHER = (
@@ -315,13 +331,10 @@ def main(argv: list[str] | None = None) -> int:
                                 "sqlite": (sqlite_show_argv, env), "cat": (cat_argv, env)}, runs))
     # the index is not a cache of answers: every run below asks for a date not asked before
     other_days = [day - relativedelta(years=k, days=37 * k) for k in range(1, runs + 1)]
-    ours_other, git_other = [], []
-    for d in other_days:  # taking turns, as above
-        ours_other.append(run_child(show_argv[:-3] + [d.isoformat(), "--lang", "rus"], env))
-        git_other.append(run_child(git_show_argv[:-1] + [f"{peers.rev_on(revs, d)}:{peers.GIT_FILE}"], peers.GIT_ENV))
-    other, other_git = statistics.median(ours_other), statistics.median(git_other)
-    full_argv = [sys.executable, "-m", "consolidate.cli", *show_argv[len(consolidate_argv()):]]
-    full = cold(full_argv, env, runs)
+    other, other_git = each_once([(show_argv[:-3] + [d.isoformat(), "--lang", "rus"],
+                                   git_show_argv[:-1] + [f"{peers.rev_on(revs, d)}:{peers.GIT_FILE}"])
+                                  for d in other_days], env)
+    full = cold(full_engine(show_argv), env, runs)
     result["show_cold_more"] = {
         "other_dates": {"days": [d.isoformat() for d in other_days], "ours": other, "git": other_git},
         "full_engine": {"argv": "python -m consolidate.cli ... (the time line, no text index)", "ours": full},
@@ -388,14 +401,10 @@ def main(argv: list[str] | None = None) -> int:
     # the index keeps no answers either: other spans of the same length, each asked once
     other_spans = [(a - relativedelta(months=5 * k), b - relativedelta(months=5 * k))
                    for k, (a, b) in enumerate([(diff_a, diff_b)] * runs, start=1)]
-    ours_other, git_other = [], []
-    for a, b in other_spans:
-        ours_other.append(run_child(diff_argv[:-4] + [a.isoformat(), b.isoformat(), "--lang", "rus"], env))
-        git_other.append(run_child(git_diff_argv[:-2] + [peers.rev_on(revs, a), peers.rev_on(revs, b)],
-                                   peers.GIT_ENV))
-    other, other_git = statistics.median(ours_other), statistics.median(git_other)
-    full_diff_argv = [sys.executable, "-m", "consolidate.cli", *diff_argv[len(consolidate_argv()):]]
-    full = cold(full_diff_argv, env, runs)
+    other, other_git = each_once([(diff_argv[:-4] + [a.isoformat(), b.isoformat(), "--lang", "rus"],
+                                   git_diff_argv[:-2] + [peers.rev_on(revs, a), peers.rev_on(revs, b)])
+                                  for a, b in other_spans], env)
+    full = cold(full_engine(diff_argv), env, runs)
     result["diff_cold_more"] = {
         "other_spans": {"spans": [[a.isoformat(), b.isoformat()] for a, b in other_spans], "ours": other,
                         "git": other_git},
