@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from . import textindex
 
 if TYPE_CHECKING:
-    from .corpus import Law
+    from .law import Law
     from .timeline import Timeline
 
 FORMAT = 2  # bump when the pickled layout changes in a way the code hash would not show

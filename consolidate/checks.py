@@ -206,7 +206,7 @@ def _checkpoint_date(tl: "Timeline", includes: tuple[str, ...]) -> tuple[_dt.dat
 
 
 def check_law(lib: "Library", slug: str) -> CheckReport:
-    from .formats.consolidated import read_snapshot
+    from .grammar.snapshot import read_snapshot
     from .timeline import compile_timeline
 
     law = lib.law(slug)

@@ -20,7 +20,7 @@ import click
 if TYPE_CHECKING:
     from .query import Library
 
-LANGS = ["rus", "kaz", "eng"]
+from .languages import LANGS
 
 
 class Progress:
@@ -177,7 +177,7 @@ def _lang(ctx: Context, slug: str, lang: str | None) -> str:
 @click.option("--as-of", "as_of", metavar="DATE", help="The date (YYYY-MM-DD); default: today.")
 @click.option("--known-on", "known_on", metavar="DATE",
               help="Use only acts first published on or before this date.")
-@click.option("--lang", type=click.Choice(LANGS), help="Language of the text (default: rus).")
+@click.option("--lang", type=click.Choice(list(LANGS)), help="Language of the text (default: rus).")
 @click.option("--provision", metavar="EID", help="Only this unit and what it contains, e.g. art_15__para_1.")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "html", "akn"]), default="text",
               show_default=True)
@@ -216,7 +216,7 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
 @click.argument("law")
 @click.argument("date1")
 @click.argument("date2")
-@click.option("--lang", type=click.Choice(LANGS), help="Language of the text (default: rus).")
+@click.option("--lang", type=click.Choice(list(LANGS)), help="Language of the text (default: rus).")
 @click.option("--provision", metavar="EID", help="Only changes at or below this unit.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.pass_obj
@@ -250,7 +250,7 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
 
 @main.command()
 @click.argument("law")
-@click.option("--lang", type=click.Choice(LANGS), help="Language of the text (default: rus).")
+@click.option("--lang", type=click.Choice(list(LANGS)), help="Language of the text (default: rus).")
 @click.option("--provision", metavar="EID", help="The versions of this unit.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
@@ -297,7 +297,7 @@ def acts(ctx: Context, law: str, fmt: str) -> None:
 @click.argument("rule")
 @click.option("--published", metavar="DATE", help="First official publication (omit if unknown).")
 @click.option("--adopted", metavar="DATE", help="Adoption (signing) date; bounds an unknown publication.")
-@click.option("--lang", type=click.Choice(LANGS), default="rus", show_default=True)
+@click.option("--lang", type=click.Choice(list(LANGS)), default="rus", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_obj
 @_run

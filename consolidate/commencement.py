@@ -1,6 +1,6 @@
 """When an amending act, or a part of it, is put into effect (введение в действие).
 
-An act's commencement article is read (by :mod:`consolidate.formats.rules`)
+An act's commencement article is read (by :mod:`consolidate.grammar.rules`)
 into rule objects: a closed set of frozen values, one per way the legislator
 writes a rule.  This module turns a rule and the facts of an act (adoption,
 first official publication) into an :class:`~consolidate.model.Effective`
@@ -642,40 +642,3 @@ class Commencement:
 
 def _span(eff: Effective) -> str:
     return _iso(eff.earliest) if eff.exact else f"{_iso(eff.earliest)}..{_iso(eff.latest)}"
-
-
-def explain(
-    text: str,
-    *,
-    published: _dt.date | None,
-    adopted: _dt.date | None,
-    lang: str,
-) -> Effective | None:
-    """The date a rule as written (a footnote's parenthesis, or a whole
-    commencement article) puts an act into effect; what ``consolidate
-    effective`` prints.  For a whole article this is the general rule's date;
-    the derivation lists the exceptions."""
-    from .formats.rules import looks_like_article, parse_commencement, parse_rule
-
-    if looks_like_article(text, lang):
-        com = parse_commencement(text, lang)
-        rule: Rule = com.general
-        notes = [
-            f"exception {', '.join(s.places) or _flat(s.scope or '')}: {s.rule}" for s in com.exceptions
-        ]
-    else:
-        rule = parse_rule(text, lang)
-        notes = []
-    eff = effective(rule, published=published, adopted=adopted)
-    if eff is None:
-        return None
-    head = f"{rule}"
-    if lang == "eng" and isinstance(rule, OnPublication) and "after" in text.lower():
-        head += (
-            " (the English 'after its first official publication' renders the Russian "
-            "'со дня его первого официального опубликования': the authentic wording decides)"
-        )
-    derivation = f"{head}; {eff.derivation}"
-    if notes:
-        derivation += "; " + "; ".join(notes)
-    return attrs.evolve(eff, derivation=derivation)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import datetime as _dt
     from typing import Any
 
-    from .corpus import Progress
+    from .model import Progress
     from .timeline import Timeline
 
 FORMAT = 1

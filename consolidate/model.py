@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import attrs
 
@@ -18,6 +18,9 @@ from .errors import UnknownProvision
 
 ROOT = "law"  # eId of the root of a document (the body holding chapters)
 PREAMBLE = "preamble"  # eId of the preamble (text before the first chapter)
+
+# Hears of long work: (what is being done, how much is done, out of how much).
+Progress = Callable[[str, int, int], None]
 
 
 class Kind(str, enum.Enum):

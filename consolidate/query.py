@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .corpus import Corpus, Law, Progress, default_root
+from .corpus import Corpus, default_root
+from .law import Law
+from .model import Progress
 from .diff import Diff, diff as _diff
 from .errors import UnknownProvision
 from .timeline import Timeline, View, compile_timeline

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import IO, Any
 
-    from .corpus import Law
+    from .law import Law
     from .timeline import Timeline
 else:
     try:  # the C modules that bisect and datetime re-export: the same function and class, without

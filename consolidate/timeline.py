@@ -32,7 +32,8 @@ from typing import Any, overload
 
 import attrs
 
-from .corpus import Act, Law, Progress
+from .law import Act, Law
+from .model import Progress
 from .errors import ConsolidationError, DataError, InvalidDate, OperationError
 from .model import ROOT, Document, Effective, Kind, Provision, Status
 from .operations import Expire, Insert, Operation, Renumber, Repeal, Substitute
@@ -417,7 +418,7 @@ class Timeline:
         return False
 
     def _placeholder(self, step: Step):  # type: ignore[no-untyped-def]
-        from .render.notes import repeal_placeholder
+        from .grammar.notes import repeal_placeholder
 
         def make(op: Operation, unit: Provision) -> str:
             return repeal_placeholder(step.act, step.effective, unit, self.lang, place=op.place)
@@ -770,7 +771,7 @@ def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None, *, s
     if snap is None:
         langs = ", ".join(law.langs()) or "none"
         raise DataError(f"{law.slug} has no base text in {lang!r} (languages: {langs})")
-    from .formats.consolidated import read_snapshot
+    from .grammar.snapshot import read_snapshot
 
     with gc_paused():
         base = read_snapshot(snap.path, law=law.slug, lang=lang)

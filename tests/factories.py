@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from consolidate.corpus import Act, Footnote, Law, Publication, Snapshot
+from consolidate.law import Act, Footnote, Law, Publication, Snapshot
 from consolidate.model import ROOT, Document, Kind, Provision
 from consolidate.numbering import child_eid
 from consolidate.operations import Operation

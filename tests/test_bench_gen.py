@@ -29,7 +29,7 @@ def files(root: Path) -> dict[str, bytes]:
 
 def markdown_reader() -> bool:
     """Whether the engine can read a Markdown base text yet."""
-    for name in ("consolidate.formats.markdown", "consolidate.formats.consolidated"):
+    for name in ("consolidate.formats.markdown", "consolidate.grammar.snapshot"):
         try:
             module = importlib.import_module(name)
         except ImportError:

@@ -131,7 +131,7 @@ class TestWarmRunsReadNoActFile:
     def test_show_and_diff_from_the_cache_do_not_parse_acts(
         self, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from consolidate import corpus
+        from consolidate.formats import law_file
         from consolidate.query import Library
 
         lib = Library.open()
@@ -141,7 +141,7 @@ class TestWarmRunsReadNoActFile:
         def no(path: Path) -> None:
             raise AssertionError(f"act file parsed: {path}")
 
-        monkeypatch.setattr(corpus, "load_act", no)
+        monkeypatch.setattr(law_file, "load_act", no)
         warm = Library.open()
         view = warm.show("kz-national-security", dt.date(2020, 12, 31), lang="rus")
         assert view.document == first.document and view.versions == first.versions

@@ -35,12 +35,11 @@ from consolidate.commencement import (
     Unit,
     YearsAfterPublication,
     effective,
-    explain,
     number_words,
     publication_window,
 )
 from consolidate.errors import RuleError
-from consolidate.formats.rules import parse_commencement
+from consolidate.grammar.rules import explain, parse_commencement
 from consolidate.model import Effective
 
 ROOT = Path(__file__).parents[1]

@@ -11,7 +11,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from consolidate.corpus import read_toml
+from consolidate.formats.fields import read_toml
 from consolidate.errors import DataError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""The importer (consolidate.formats.importer) and the corpus it writes.
+"""The importer (consolidate.importer) and the corpus it writes.
 
 The importer runs on copies of the laws' folders under ``tmp_path``; the
 shipped act files are the reference it must reproduce byte for byte.
@@ -17,10 +17,11 @@ from click.testing import CliRunner
 
 from consolidate.checks import check_law
 from consolidate.cli import main as cli
-from consolidate.corpus import Corpus, load_law
+from consolidate.corpus import Corpus
+from consolidate.formats.law_file import load_law
 from consolidate.errors import DataError, ParseError
-from consolidate.formats.importer import import_law, main, read_source
-from consolidate.formats.instructions import parse_item
+from consolidate.importer import import_law, main, read_source
+from consolidate.grammar.instructions import parse_item
 from consolidate.query import Library
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -287,7 +288,7 @@ def test_an_unreadable_source_writes_nothing(tmp_path: Path, capsys: pytest.Capt
 
 def test_usage(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
-    assert "usage: python -m consolidate.formats.importer amendments/<law>" in capsys.readouterr().err
+    assert "usage: python -m consolidate.importer amendments/<law>" in capsys.readouterr().err
 
 
 # --- the corpus the importer writes ---------------------------------------------

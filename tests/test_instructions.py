@@ -1,4 +1,4 @@
-"""The instruction language of amending laws (consolidate.formats.instructions).
+"""The instruction language of amending laws (consolidate.grammar.instructions).
 
 Every form is read from the real extracts in ``amendments/*/sources``: each
 test locates its instruction in the file by content, and derives the expected
@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consolidate.errors import ParseError
-from consolidate.formats.instructions import OperationRecord, parse_instruction, parse_item, resolve
+from consolidate.grammar.instructions import OperationRecord, parse_instruction, parse_item, resolve
 from consolidate.numbering import parse_eid
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from consolidate.checks import check_law
 from consolidate.cli import main
-from consolidate.formats.consolidated import read_snapshot
-from consolidate.formats.notes import parse_note
-from consolidate.formats.rules import parse_rule
+from consolidate.grammar.snapshot import read_snapshot
+from consolidate.grammar.notes import parse_note
+from consolidate.grammar.rules import parse_rule
 from consolidate.model import Status
 from consolidate.query import Library
 from consolidate.render.output import generated_notes

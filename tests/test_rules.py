@@ -1,5 +1,5 @@
 """Tests for reading commencement rules and whole entry-into-force articles
-(consolidate.formats.rules).
+(consolidate.grammar.rules).
 
 The texts are read from the corpus copies in the repository (never retyped);
 the expected values are written by hand from reading each law.
@@ -31,7 +31,7 @@ from consolidate.commencement import (
     YearsAfterPublication,
 )
 from consolidate.errors import DataError, RuleError
-from consolidate.formats.rules import looks_like_article, parse_commencement, parse_rule
+from consolidate.grammar.rules import looks_like_article, parse_commencement, parse_rule
 
 ROOT = Path(__file__).parents[1]
 NS_SOURCES = ROOT / "amendments" / "kz-national-security" / "sources"

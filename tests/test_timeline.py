@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from consolidate.corpus import Act, Publication
+from consolidate.law import Act, Publication
 from consolidate.errors import InvalidDate, OperationError
 from consolidate.model import Effective, Kind, Provision, Status
 from consolidate.operations import Insert, ReplaceWords, Substitute

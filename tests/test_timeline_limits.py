@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import attrs
 
-from consolidate.corpus import Gap
+from consolidate.law import Gap
 from consolidate.model import Status
 from consolidate.operations import ReplaceWords
 from consolidate.timeline import Timeline

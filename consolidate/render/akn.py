@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..model import ROOT, Document, Kind, Provision, Status
 
 if TYPE_CHECKING:
-    from ..corpus import Law
+    from ..law import Law
     from ..timeline import View
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

@@ -11,7 +11,7 @@ from .lines import unknown_lines, warning_lines
 
 if TYPE_CHECKING:
     from ..checks import CheckReport
-    from ..corpus import Act, Law
+    from ..law import Act, Law
     from ..diff import Diff
     from ..query import Library
     from ..timeline import Timeline, View
@@ -38,7 +38,7 @@ def generated_notes(lib: "Library", view: "View") -> dict[str, list[str]]:
     date: from the base text's own footnotes for the acts it includes, and
     from the operations for the acts replayed after it."""
     from ..model import Kind
-    from .notes import footnote
+    from ..grammar.notes import footnote
 
     tl = lib.timeline(view.document.law, view.document.lang, view.known_on)
     law = tl.law
@@ -254,7 +254,7 @@ def acts(law: "Law", *, fmt: str) -> str:
                                    "as_written": getattr(exc_, "as_written", "")})
         elif rule_written:
             try:
-                from ..formats.rules import parse_rule
+                from ..grammar.rules import parse_rule
 
                 parsed = str(parse_rule(rule_written, lang="rus" if act.footnote.rule_rus else
                                         (act.footnote.lang or "eng")))
@@ -305,7 +305,7 @@ def acts(law: "Law", *, fmt: str) -> str:
 
 
 def effective(rule: str, *, published: _dt.date | None, adopted: _dt.date | None, lang: str, fmt: str) -> str:
-    from ..commencement import explain
+    from ..grammar.rules import explain
 
     eff = explain(rule, published=published, adopted=adopted, lang=lang)
     if fmt == "json":

@@ -55,11 +55,13 @@ from ..commencement import (
     ThisAct,
     Unit,
     YearsAfterPublication,
+    effective,
 )
+from ..model import Effective
 from ..errors import RuleError
 from ..numbering import format_eid
 
-LANGS = ("rus", "kaz", "eng")
+from ..languages import LANGS
 
 
 @lru_cache(maxsize=None)
@@ -1142,3 +1144,37 @@ def _suspension(art: _Article, sc: _Scanner) -> None:
     art.suspensions.append(
         Suspension(places, start, end_, block, interim="в следующей редакции" in _flat(_match_view(block, "rus")))
     )
+
+def explain(
+    text: str,
+    *,
+    published: _dt.date | None,
+    adopted: _dt.date | None,
+    lang: str,
+) -> Effective | None:
+    """The date a rule as written (a footnote's parenthesis, or a whole
+    commencement article) puts an act into effect; what ``consolidate
+    effective`` prints.  For a whole article this is the general rule's date;
+    the derivation lists the exceptions."""
+    if looks_like_article(text, lang):
+        com = parse_commencement(text, lang)
+        rule: Rule = com.general
+        notes = [
+            f"exception {', '.join(s.places) or _flat(s.scope or '')}: {s.rule}" for s in com.exceptions
+        ]
+    else:
+        rule = parse_rule(text, lang)
+        notes = []
+    eff = effective(rule, published=published, adopted=adopted)
+    if eff is None:
+        return None
+    head = f"{rule}"
+    if lang == "eng" and isinstance(rule, OnPublication) and "after" in text.lower():
+        head += (
+            " (the English 'after its first official publication' renders the Russian "
+            "'со дня его первого официального опубликования': the authentic wording decides)"
+        )
+    derivation = f"{head}; {eff.derivation}"
+    if notes:
+        derivation += "; " + "; ".join(notes)
+    return attrs.evolve(eff, derivation=derivation)

@@ -1,11 +1,11 @@
 """Write a law's act files from the amending laws' own words.
 
-``python -m consolidate.formats.importer amendments/<law>`` reads every
+``python -m consolidate.importer amendments/<law>`` reads every
 ``sources/*.md`` of the law (verbatim extracts of amending laws, see
 ``amendments/MANIFEST.md``), finds the instruction block for the law — ``## (a)
 Instruction block for 527-IV (Article 1, item 14)`` or ``## Appendix: ... Law
 277-IV (Article 1, item 60)`` — and the entry-into-force article (``## (b)
-...``), parses the block with :mod:`consolidate.formats.instructions`, and
+...``), parses the block with :mod:`consolidate.grammar.instructions`, and
 writes ``acts/<YYYY-MM-DD>_<number>.toml``.
 
 Facts the sources do not give and a person established (publication date and
@@ -32,9 +32,9 @@ from typing import Any
 
 import attrs
 
-from ..errors import ConsolidationError, DataError, ParseError
-from ..cache import write_atomic
-from .instructions import OperationRecord, parse_item
+from .errors import ConsolidationError, DataError, ParseError
+from .cache import write_atomic
+from .grammar.instructions import OperationRecord, parse_item
 
 _FENCE = "===="
 _BLOCK_HEAD = re.compile(
@@ -181,7 +181,7 @@ def import_law(law_dir: Path) -> list[Path]:
     """Parse every source of the law and write its act files; returns the files written."""
     import tomli_w
 
-    from ..corpus import read_toml
+    from .formats.fields import read_toml
 
     law_number = read_toml(law_dir / "law.toml")["number"]
     acts_dir = law_dir / "acts"
@@ -207,7 +207,7 @@ def import_law(law_dir: Path) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
-        print("usage: python -m consolidate.formats.importer amendments/<law> ...", file=sys.stderr)
+        print("usage: python -m consolidate.importer amendments/<law> ...", file=sys.stderr)
         return 2
     try:
         for arg in args:

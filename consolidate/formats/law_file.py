@@ -1,0 +1,80 @@
+"""``amendments/<law>/law.toml`` → :class:`~consolidate.law.Law` (its acts read on first use)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from ..errors import DataError
+from ..languages import LANGS
+from ..law import Act, Gap, Law, Snapshot
+from ..model import Progress
+from .act_file import load_act
+from .fields import date, opt, read_toml, req
+
+
+def load_law(directory: Path, snapshots_root: Path) -> Law:
+    path = directory / "law.toml"
+    data = read_toml(path)
+    what = "law.toml"
+    slug = req(data, "slug", str, path, what)
+    snaps = []
+    for rec in opt(data, "snapshots", list, path, what) or []:
+        lang = req(rec, "lang", str, path, "snapshot")
+        if lang not in LANGS:
+            raise DataError(f"snapshot: lang must be one of {', '.join(LANGS)} (got {lang!r})", file=str(path))
+        role = req(rec, "role", str, path, "snapshot")
+        if role not in ("base", "check"):
+            raise DataError(f"snapshot: role must be base or check (got {role!r})", file=str(path))
+        file = req(rec, "file", str, path, "snapshot")
+        snap_path = snapshots_root / slug / file
+        if not snap_path.is_file():
+            raise DataError(f"snapshot file not found: {snap_path}", file=str(path))
+        snaps.append(
+            Snapshot(
+                lang=lang,
+                path=snap_path,
+                role=role,
+                includes=tuple(opt(rec, "includes", list, path, "snapshot") or ()),
+                source=opt(rec, "source", str, path, "snapshot"),
+                label=file,
+            )
+        )
+
+    def load_acts(progress: Progress | None = None) -> tuple[Act, ...]:
+        files = sorted((directory / "acts").glob("*.toml"))
+        read = []
+        for i, file in enumerate(files):
+            if progress is not None:
+                progress(f"{slug}: reading act files", i, len(files))
+            read.append(load_act(file))
+        if progress is not None:
+            progress(f"{slug}: reading act files", len(files), len(files))
+        acts = tuple(read)
+        numbers = [a.number for a in acts]
+        dupes = {n for n in numbers if numbers.count(n) > 1}
+        if dupes:
+            raise DataError(f"acts listed twice: {', '.join(sorted(dupes))}", file=str(directory / "acts"))
+        for snap in snaps:
+            unknown = [n for n in snap.includes if n not in numbers]
+            if unknown:
+                raise DataError(
+                    f"snapshot {snap.label} includes acts with no act file: {', '.join(unknown)}", file=str(path)
+                )
+        return acts
+    gaps = tuple(
+        Gap(start=date(req(g, "from", (_dt.date,), path, "gap"), "from", path, "gap"),
+            reason=req(g, "reason", str, path, "gap"))
+        for g in (opt(data, "gaps", list, path, what) or [])
+    )
+    return Law(
+        gaps=gaps,
+        slug=slug,
+        work=req(data, "work", str, path, what),
+        number=req(data, "number", str, path, what),
+        adopted=date(req(data, "adopted", (_dt.date,), path, what), "adopted", path, what),
+        titles=dict(opt(data, "titles", dict, path, what) or {}),
+        snapshots=tuple(snaps),
+        acts=load_acts,
+        directory=directory,
+    )
