@@ -41,8 +41,8 @@ golden: $(STAMP)
 
 ## regenerate amendments/*/acts/*.toml from the amending laws' own words
 acts: $(STAMP)
-	$(PY) -m consolidate.formats.importer amendments/kz-national-security
-	$(PY) -m consolidate.formats.importer amendments/kz-foreign-intelligence
+	$(PY) -m consolidate.importer amendments/kz-national-security
+	$(PY) -m consolidate.importer amendments/kz-foreign-intelligence
 
 ## validate act files and compare the replay with every check point
 check: $(STAMP)
