@@ -31,12 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from consolidate.model import ROOT, Kind, Status
-from consolidate.timeline import Timeline
+from consolidate.timeline.query import Timeline
 
-try:
-    from consolidate.render.markdown import render_markdown
-except ImportError:  # before render/ was split by format
-    from consolidate.render.layout import render_markdown  # type: ignore[no-redef, unused-ignore]
+from consolidate.render.layout import render_markdown
 
 GIT_FILE = "law.md"
 GIT_ENV = {

@@ -206,12 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     runs = max(1, args.runs)
 
-    import consolidate.cache as cache
-    from consolidate.diff import diff as engine_diff
-    from consolidate.query import Library
-    from consolidate.render import output
-    from consolidate.timeline import compile_timeline
+    import gc
 
+    from consolidate.cli import GC_THRESHOLDS
+    from consolidate.diff import diff as engine_diff
+    from consolidate.library import Library
+    from consolidate.render import output
+    from consolidate.timeline.compile import compile_timeline
+
+    gc.set_threshold(*GC_THRESHOLDS)  # as the command line does: the in-process measurements run like it
     WORK.mkdir(exist_ok=True)
     corpus = WORK / "corpus"
     cache_dir = WORK / "cache"
@@ -269,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     lib = Library.open(corpus)
     tl = lib.timeline(slug, "rus")  # from the cache just written
     law = lib.law(slug)
-    ours_text = output.show(lib, tl.as_of(day), fmt="text", provision=None, notes=False)
+    ours_text = output.show(lib.show(slug, day, lang="rus"), fmt="text")
     text_bytes = len(ours_text.encode())
     result["corpus"]["consolidated_bytes"] = text_bytes
     result["corpus"]["version_dates"] = len(peers.version_dates(tl))
@@ -307,12 +310,12 @@ def main(argv: list[str] | None = None) -> int:
     con = sqlite3.connect(db)
     same_sqlite = peers.sqlite_show(con, day.isoformat()) == ours_text
     batch = peers.GitBatch(repo)
-    same_git = batch.show(rev) == output.show(lib, tl.as_of(day), fmt="md", provision=None, notes=False)
+    same_git = batch.show(rev) == output.show(lib.show(slug, day, lang="rus"), fmt="md")
     notes.append(f"check: SQLite text on {day} == `consolidate show` output: {same_sqlite}; "
                  f"git law.md == `consolidate show --format md`: {same_git}")
     log(f"  same text: sqlite {same_sqlite}, git {same_git}")
     ours_diff = lib.diff(slug, diff_a, diff_b, lang="rus")
-    ours_diff_text = output.diff(lib, ours_diff, fmt="text", stream=io.StringIO())
+    ours_diff_text = output.diff(ours_diff, fmt="text", color=False)
     diff_file = rendered / f"diff-{diff_a.isoformat()}-{diff_b.isoformat()}.txt"
     diff_file.write_text(ours_diff_text, encoding="utf-8")
     sq_changes = peers.sqlite_diff(con, diff_a.isoformat(), diff_b.isoformat())
@@ -367,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
     m["ours"] = inproc(lambda: lib.text(slug, day, lang="rus"), runs)
     assert lib.text(slug, day, lang="rus") == ours_text
     asof_only = inproc(lambda: tl.as_of(day), runs)
-    asof_render = inproc(lambda: output.show(lib, tl.as_of(day), fmt="text", provision=None, notes=False), runs)
+    asof_render = inproc(lambda: output.show(lib.show(slug, day, lang="rus"), fmt="text"), runs)
     m["git"] = inproc(lambda: batch.show(rev), runs)
     m["sqlite"] = inproc(lambda: peers.sqlite_show(con, day.isoformat()), runs)
     m["cat"] = inproc(lambda: cat_file.read_text(encoding="utf-8"), runs)
@@ -375,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     log("  " + ", ".join(f"{k} {fmt_s(v)}" for k, v in m.items()) + f" (as_of alone {fmt_s(asof_only)})")
     notes += [
         f"asof_inprocess ours: Library.text(law, D, lang) (the text index in memory, its pieces decoded; the "
-        f"same string as the CLI prints); Timeline.as_of(D) + rendering to text takes {fmt_s(asof_render)} "
+        f"same string as the CLI prints); Library.show(law, D) + rendering to text takes {fmt_s(asof_render)} "
         f"(as_of alone: {fmt_s(asof_only)})",
         "asof_inprocess git: one request to a `git cat-file --batch` kept open (REV:law.md), read and decoded; "
         "a subprocess is unavoidable for git, this is its cheapest form",
@@ -435,9 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     # 3d. diff_inprocess ---------------------------------------------------------------
     log("diff_inprocess")
     m = {}
-    m["ours"] = inproc(lambda: engine_diff(tl, diff_a, diff_b), runs)
-    diff_rendered = inproc(lambda: output.diff(lib, engine_diff(tl, diff_a, diff_b), fmt="text",
-                                               stream=io.StringIO()), runs)
+    m["ours"] = inproc(lambda: engine_diff(tl, diff_a, diff_b, redline=False), runs)
+    diff_rendered = inproc(lambda: output.diff(engine_diff(tl, diff_a, diff_b), fmt="text",
+                                               color=False), runs)
 
     def git_diff_captured() -> bytes:
         return subprocess.run(git_diff_argv, capture_output=True, env=peers.GIT_ENV, check=True).stdout
@@ -462,8 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, delta in (("1 month", relativedelta(months=1)), ("1 year", relativedelta(years=1)),
                         ("5 years", relativedelta(years=5)), ("whole history", None)):
         start = law.adopted if delta is None else end - delta
-        d = engine_diff(tl, start, end)
-        t = inproc(lambda: engine_diff(tl, start, end), runs)
+        d = engine_diff(tl, start, end, redline=False)
+        t = inproc(lambda: engine_diff(tl, start, end, redline=False), runs)
         scaling.append({"span": name, "from": start.isoformat(), "to": end.isoformat(),
                         "units_changed": len(d.changes), "seconds": t,
                         "us_per_changed_unit": (t / len(d.changes) * 1e6) if d.changes else None})

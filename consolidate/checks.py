@@ -1,11 +1,13 @@
-"""Checking the corpus against itself and against reality.
+"""Checking the corpus against itself and against reality: the report and its rules.
 
-``check_law`` validates every act file of a law (each operation applies on
-its date: targets exist, words are found exactly; no two acts edit the same
-unit on the same day without a stated order) and compares the replayed text
-with every check point — a real consolidated text at a date — unit by unit,
-whitespace normalised and notes excluded.  A check point is compared with,
-never copied from.
+:func:`consolidate.library.check_law` validates every act file of a law (each
+operation applies on its date: targets exist, words are found exactly; no two
+acts edit the same unit on the same day without a stated order:
+:func:`same_day_conflicts`) and compares the replayed text with every check
+point — a real consolidated text at a date — unit by unit, whitespace
+normalised and notes excluded (:func:`compare`, on the first day every act the
+check point includes is in effect: :func:`checkpoint_date`).  A check point is
+compared with, never copied from.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import attrs
 from .model import ROOT, Document, Provision, Status
 
 if TYPE_CHECKING:
-    from .query import Library
-    from .timeline import Timeline
+    from .law import Law
+    from .timeline.query import Timeline
 
 
 def _norm(s: str | None) -> str:
@@ -73,49 +75,8 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.problems
 
-    def to_text(self) -> str:
-        out = [f"{self.law}: {self.acts} acts, {self.operations} operations"]
-        if self.problems:
-            out.append(f"  {len(self.problems)} problem(s):")
-            out += [f"    {p}" for p in self.problems]
-        else:
-            out.append("  every operation applies on its date")
-        for cp in self.checkpoints:
-            out.append(f"  check point {cp.label} ({cp.lang}) as of {cp.date.isoformat()}:")
-            out.append(f"    units compared {cp.compared}, identical {cp.identical}, spacing only {cp.spacing}, "
-                       f"different {cp.different}, unknown {cp.unknown}; "
-                       f"agreement {cp.agreement:.2%} of known units")
-            if cp.note:
-                out.append(f"    {cp.note}")
-            for d in cp.differences:
-                acts = f" [acts: {', '.join(d.acts)}]" if d.acts else ""
-                out.append(f"    {d.kind} {d.eid}{acts}")
-                if d.kind in ("different", "spacing only"):
-                    from .redline import render_redline, word_diff
 
-                    out.append("      " + render_redline(word_diff(d.replay or "", d.check or ""), color=False))
-        return "\n".join(out) + "\n"
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "law": self.law,
-            "ok": self.ok,
-            "acts": self.acts,
-            "operations": self.operations,
-            "problems": list(self.problems),
-            "checkpoints": [
-                {
-                    "label": cp.label, "lang": cp.lang, "date": cp.date.isoformat(), "compared": cp.compared,
-                    "identical": cp.identical, "spacing_only": cp.spacing, "different": cp.different, "unknown": cp.unknown,
-                    "agreement": cp.agreement, "note": cp.note,
-                    "differences": [attrs.asdict(d) for d in cp.differences],
-                }
-                for cp in self.checkpoints
-            ],
-        }
-
-
-def _same_day_conflicts(tl: "Timeline") -> list[str]:
+def same_day_conflicts(tl: "Timeline") -> list[str]:
     by_day: dict[tuple[_dt.date, str], set[str]] = defaultdict(set)
     for step in tl.steps:
         if step.op is not None:
@@ -189,7 +150,7 @@ def compare(replay: Document, check: Document, versions: dict[str, Any]) -> Comp
     return Comparison(compared, identical, spacing, different, unknown, tuple(diffs))
 
 
-def _checkpoint_date(tl: "Timeline", includes: tuple[str, ...]) -> tuple[_dt.date, str | None]:
+def checkpoint_date(tl: "Timeline", includes: tuple[str, ...]) -> tuple[_dt.date, str | None]:
     """The first day on which every act the check point includes is in effect."""
     included = set(includes)
     latest = tl.law.adopted
@@ -203,31 +164,3 @@ def _checkpoint_date(tl: "Timeline", includes: tuple[str, ...]) -> tuple[_dt.dat
         note = (f"acts not in the check point are in effect by {latest.isoformat()}: {', '.join(later)} "
                 "(the check point's own list may be incomplete)")
     return latest, note
-
-
-def check_law(lib: "Library", slug: str) -> CheckReport:
-    from .grammar.snapshot import read_snapshot
-    from .timeline import compile_timeline
-
-    law = lib.law(slug)
-    problems: list[str] = []
-    checkpoints: list[CheckPoint] = []
-    for lang in law.langs():
-        tl = compile_timeline(law, lang, strict=False)
-        for step, exc in tl.errors:
-            problems.append(f"[{lang}] {exc}")
-        problems += [f"[{lang}] {p}" for p in _same_day_conflicts(tl)]
-        for snap in law.snapshots:
-            if snap.lang != lang or snap.role != "check":
-                continue
-            day, note = _checkpoint_date(tl, snap.includes)
-            view = tl.as_of(day)
-            check = read_snapshot(snap.path, law=slug, lang=lang)
-            cmp = compare(view.document, check, view.versions)
-            checkpoints.append(CheckPoint(snap.label, lang, day, cmp.compared, cmp.identical, cmp.different,
-                                          cmp.unknown, cmp.differences, note, spacing=cmp.spacing))
-    n_ops = sum(len(a.operations) for a in law.acts)
-    return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts), n_ops)
-
-
-__all__ = ["check_law", "compare", "Comparison", "CheckReport", "CheckPoint", "Difference", "ROOT"]

@@ -1,26 +1,36 @@
 """The command line: ``consolidate laws|show|diff|timeline|acts|effective|check``.
 
-The only module that imports click.  Each command parses its options, calls
-one library function and renders the result; everything heavy is imported
-inside the command so that ``consolidate --help`` starts at once.  Exit
-codes: 0 success, 1 a data or domain error (one line naming file, act and
-operation; a traceback only with ``--debug``), 2 a usage error.
+The only module that imports click.  The commands' arguments and options come
+from one table (:mod:`consolidate.options`), which the quick path of
+:mod:`consolidate.__main__` reads too.  Each command parses its values, asks
+the library one question and renders the answer; everything heavy is
+imported inside the command so that ``consolidate --help`` starts at once.
+Exit codes: 0 success, 1 a data or domain error (one line naming file, act
+and operation; a traceback only with ``--debug``), 2 a usage error.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import os
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-if TYPE_CHECKING:
-    from .query import Library
+from .options import COMMANDS, GLOBAL, Option
 
-from .languages import LANGS
+if TYPE_CHECKING:
+    from .library import Library
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# A command builds hundreds of thousands of small objects and almost no cycles; the
+# collector's default thresholds would rescan them all many times over (a tenth of a
+# compile, a fifth of a warm `show` of a code-sized law).  The process collects, but seldom.
+GC_THRESHOLDS = (100_000, 50, 50)
 
 
 class Progress:
@@ -75,7 +85,7 @@ class Context:
     @property
     def library(self) -> "Library":
         if self._library is None:
-            from .query import Library
+            from .library import Library
 
             self._library = Library.open(self.corpus_path, progress=self.progress)
         return self._library
@@ -88,9 +98,8 @@ def _fail(ctx: Context, exc: BaseException) -> NoReturn:
     sys.exit(1)
 
 
-def _run(fn: Any) -> Any:
+def _run(fn: F) -> F:
     """Map domain errors to exit code 1 with one clear line."""
-    import functools
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -109,21 +118,62 @@ def _run(fn: Any) -> Any:
         finally:
             ctx.progress.close()
 
-    return wrapper
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_date(text: str, what: str = "date") -> _dt.date:
+    """ISO ``YYYY-MM-DD`` → date; anything else is an :class:`~consolidate.errors.InvalidDate`."""
+    from .errors import InvalidDate
+
+    try:
+        return _dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise InvalidDate(f"{what} must be an existing date YYYY-MM-DD (got {text!r})") from None
 
 
 def _date(value: str | None, what: str) -> _dt.date | None:
-    if value is None:
-        return None
-    from .timeline import parse_date
+    return None if value is None else parse_date(value, what)
 
-    return parse_date(value, what)
+
+def _click_option(option: Option) -> Callable[[F], F]:
+    if option.flag:
+        return click.option(option.name, option.dest, is_flag=True, help=option.help)
+    kwargs: dict[str, Any] = {"help": option.help}
+    if option.choices is not None:
+        kwargs["type"] = click.Choice(list(option.choices))
+    if option.metavar is not None:
+        kwargs["metavar"] = option.metavar
+    if option.default is not None:
+        kwargs.update(default=option.default, show_default=option.show_default)
+    return click.option(option.name, option.dest, **kwargs)
+
+
+def table(name: str) -> Callable[[F], F]:
+    """The arguments and options of the command ``name``, from :data:`consolidate.options.COMMANDS`."""
+    command = COMMANDS[name]
+
+    def decorate(fn: F) -> F:
+        for option in reversed(command.options):
+            fn = _click_option(option)(fn)
+        for argument in reversed(command.arguments):
+            fn = click.argument(argument.rstrip("?").lower(), required=not argument.endswith("?"))(fn)
+        return fn
+
+    return decorate
+
+
+def _global_options(fn: F) -> F:
+    for option in reversed(GLOBAL):
+        if option.name == "--corpus":
+            fn = click.option(option.name, type=click.Path(file_okay=False, path_type=Path), metavar=option.metavar,
+                              help=option.help)(fn)
+        else:
+            fn = _click_option(option)(fn)
+    return fn
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--corpus", type=click.Path(file_okay=False, path_type=Path), envvar="CONSOLIDATE_CORPUS",
-              help="Corpus folder holding amendments/ and snapshots/ (default: the shipped corpus).")
-@click.option("--debug", is_flag=True, help="Show a traceback on errors.")
+@_global_options
 @click.version_option(package_name="consolidate")
 @click.pass_context
 def main(ctx: click.Context, corpus: Path | None, debug: bool) -> None:
@@ -139,16 +189,18 @@ def main(ctx: click.Context, corpus: Path | None, debug: bool) -> None:
       consolidate show kz-national-security --as-of 2016-01-02 --lang rus
       consolidate diff kz-national-security 2020-07-01 2020-12-31 --lang rus
     """
-    # A command builds tens of thousands of small objects and little garbage; the
-    # default thresholds would rescan them all many times over (a fifth of a
-    # warm `show` of a code-sized law).  Collect, but seldom.
     import gc
 
-    gc.set_threshold(100_000, 50, 50)
+    gc.set_threshold(*GC_THRESHOLDS)
     ctx.obj = Context(corpus, debug)
 
 
+def _lang(ctx: Context, slug: str, lang: str | None) -> str:
+    return lang or ctx.library.law(slug).default_lang()
+
+
 @main.command()
+@table("laws")
 @click.pass_obj
 @_run
 def laws(ctx: Context) -> None:
@@ -158,30 +210,13 @@ def laws(ctx: Context) -> None:
     Example:
       consolidate laws
     """
-    lib = ctx.library
-    for slug in lib.corpus.slugs():
-        law = lib.law(slug)
-        title = law.titles.get("rus") or next(iter(law.titles.values()), "")
-        langs = ",".join(law.langs())
-        click.echo(f"{slug}\t{law.number}\t{law.adopted.isoformat()}\t{langs}\t{len(law.acts)} acts\t{title}")
+    from .render import output
 
-
-def _lang(ctx: Context, slug: str, lang: str | None) -> str:
-    if lang:
-        return lang
-    return ctx.library.law(slug).default_lang()
+    click.echo(output.laws(ctx.library.laws()), nl=False)
 
 
 @main.command()
-@click.argument("law")
-@click.option("--as-of", "as_of", metavar="DATE", help="The date (YYYY-MM-DD); default: today.")
-@click.option("--known-on", "known_on", metavar="DATE",
-              help="Use only acts first published on or before this date.")
-@click.option("--lang", type=click.Choice(list(LANGS)), help="Language of the text (default: rus).")
-@click.option("--provision", metavar="EID", help="Only this unit and what it contains, e.g. art_15__para_1.")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "json", "html", "akn"]), default="text",
-              show_default=True)
-@click.option("--notes", is_flag=True, help="Add footnotes generated from the operations.")
+@table("show")
 @click.pass_obj
 @_run
 def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: str | None,
@@ -203,22 +238,16 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
     language = _lang(ctx, law, lang)
     from .render import output
 
-    view = ctx.library.show(law, day, lang=language, known_on=known, provision=provision)
-    click.echo(output.show(ctx.library, view, fmt=fmt, provision=provision, notes=notes), nl=False)
+    reading = ctx.library.show(law, day, lang=language, known_on=known, provision=provision, notes=notes,
+                               referrers=fmt == "json" and provision is not None)
+    click.echo(output.show(reading, fmt=fmt), nl=False)
     if fmt == "text" and known is None and provision is None and not notes:
         # the next plain `show` of this law, on any date, is answered by the text index
-        from . import textindex
-
-        textindex.ensure(str(ctx.library.corpus.root), ctx.library.timeline(law, language))
+        ctx.library.write_indexes(law, language, diff=False)
 
 
 @main.command()
-@click.argument("law")
-@click.argument("date1")
-@click.argument("date2")
-@click.option("--lang", type=click.Choice(list(LANGS)), help="Language of the text (default: rus).")
-@click.option("--provision", metavar="EID", help="Only changes at or below this unit.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@table("diff")
 @click.pass_obj
 @_run
 def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provision: str | None,
@@ -233,26 +262,21 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
       consolidate diff kz-national-security 2020-07-01 2020-12-31 --lang rus
       consolidate diff kz-national-security 2015-12-31 2016-01-02 --format json
     """
-    a = _date(date1, "DATE1")
-    b = _date(date2, "DATE2")
-    assert a is not None and b is not None
+    a = parse_date(date1, "DATE1")
+    b = parse_date(date2, "DATE2")
     from .render import output
+    from .render.lines import use_color
 
     d = ctx.library.diff(law, a, b, lang=_lang(ctx, law, lang), provision=provision)
-    # colour is decided by the renderer (use_color), so click must not strip it when FORCE_COLOR is set
-    click.echo(output.diff(ctx.library, d, fmt=fmt, stream=sys.stdout), nl=False, color=True)
+    # colour is decided by the renderer's caller (use_color), so click must not strip it when FORCE_COLOR is set
+    click.echo(output.diff(d, fmt=fmt, color=use_color(sys.stdout)), nl=False, color=True)
     if fmt == "text" and provision is None:
         # the next plain `diff` of this law, between any dates, is answered by the diff index
-        from . import diffindex
-
-        diffindex.ensure(str(ctx.library.corpus.root), ctx.library.timeline(law, d.lang), ctx.progress)
+        ctx.library.write_indexes(law, d.lang, text=False)
 
 
 @main.command()
-@click.argument("law")
-@click.option("--lang", type=click.Choice(list(LANGS)), help="Language of the text (default: rus).")
-@click.option("--provision", metavar="EID", help="The versions of this unit.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@table("timeline")
 @click.pass_obj
 @_run
 def timeline(ctx: Context, law: str, lang: str | None, provision: str | None, fmt: str) -> None:
@@ -266,17 +290,11 @@ def timeline(ctx: Context, law: str, lang: str | None, provision: str | None, fm
     """
     from .render import output
 
-    tl = ctx.library.timeline(law, _lang(ctx, law, lang))
-    if provision is not None and provision not in tl.chains:
-        from .errors import UnknownProvision
-
-        raise UnknownProvision(f"no provision {provision!r} in {law} ({tl.lang}) at any date")
-    click.echo(output.timeline(tl, fmt=fmt, provision=provision), nl=False)
+    click.echo(output.history(ctx.library.history(law, _lang(ctx, law, lang), provision), fmt=fmt), nl=False)
 
 
 @main.command()
-@click.argument("law")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@table("acts")
 @click.pass_obj
 @_run
 def acts(ctx: Context, law: str, fmt: str) -> None:
@@ -290,15 +308,11 @@ def acts(ctx: Context, law: str, fmt: str) -> None:
     """
     from .render import output
 
-    click.echo(output.acts(ctx.library.law(law), fmt=fmt), nl=False)
+    click.echo(output.acts(ctx.library.acts(law), fmt=fmt), nl=False)
 
 
 @main.command()
-@click.argument("rule")
-@click.option("--published", metavar="DATE", help="First official publication (omit if unknown).")
-@click.option("--adopted", metavar="DATE", help="Adoption (signing) date; bounds an unknown publication.")
-@click.option("--lang", type=click.Choice(list(LANGS)), default="rus", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@table("effective")
 @click.pass_obj
 @_run
 def effective(ctx: Context, rule: str, published: str | None, adopted: str | None, lang: str, fmt: str) -> None:
@@ -315,14 +329,15 @@ def effective(ctx: Context, rule: str, published: str | None, adopted: str | Non
     adp = _date(adopted, "--adopted")
     if pub is None and adp is None:
         raise click.UsageError("give --published, or --adopted when the publication date is unknown")
+    from .library import Library
     from .render import output
 
-    click.echo(output.effective(rule, published=pub, adopted=adp, lang=lang, fmt=fmt), nl=False)
+    eff = Library.effective(rule, published=pub, adopted=adp, lang=lang)
+    click.echo(output.effective(eff, rule=rule, fmt=fmt), nl=False)
 
 
 @main.command()
-@click.argument("law", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@table("check")
 @click.pass_obj
 @_run
 def check(ctx: Context, law: str | None, fmt: str) -> None:
@@ -337,10 +352,8 @@ def check(ctx: Context, law: str | None, fmt: str) -> None:
       consolidate check
     """
     from .render import output
-    from .checks import check_law
 
-    slugs = [law] if law else ctx.library.corpus.slugs()
-    reports = [check_law(ctx.library, s) for s in slugs]
+    reports = ctx.library.check(law)
     click.echo(output.check(reports, fmt=fmt), nl=False)
     if any(not r.ok for r in reports):
         sys.exit(1)

@@ -1,20 +1,25 @@
 """What changed between two dates, unit by unit, and why.
 
 The diff is structural by eId (added, removed, modified, repealed,
-renumbered) and word level inside modified units; every change names the
-act(s) and effective date(s) that produced it.  It touches only the units
-whose version chains change between the two dates (the timeline's event
-index), so its cost grows with the number of changes, not with the law.
+renumbered: :func:`consolidate.changes.classify`) and word level inside
+modified units (:func:`consolidate.redline.word_diff`); every change names
+the act(s) and effective date(s) that produced it.  It touches only the
+units whose version chains change between the two dates (the timeline's
+event index), so its cost grows with the number of changes, not with the law.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 
 import attrs
 
+from .changes import Side, classify, compose_renames
 from .model import Effective, Provision, Status
-from .timeline import Timeline, Version
+from .redline import Segment, word_diff
+from .timeline.chain import Version
+from .timeline.query import Timeline
 
 
 @attrs.frozen
@@ -26,6 +31,7 @@ class UnitChange:
     acts: tuple[str, ...]
     effective: tuple[Effective, ...]
     renumbered_from: str | None = None
+    words: tuple[Segment, ...] | None = None  # the word redline of a modification whose two wordings are known
 
     @property
     def status_before(self) -> Status | None:
@@ -43,11 +49,21 @@ class Diff:
     start: _dt.date
     end: _dt.date
     changes: tuple[UnitChange, ...]
+    adopted: Mapping[str, _dt.date] = attrs.field(factory=dict)  # act → adoption, to name the acts
 
 
 def content(p: Provision) -> tuple[object, ...]:
     """What a diff compares: two versions with the same content print no change."""
     return (p.num, p.heading, p.text, p.status)
+
+
+def side(p: Provision | None) -> Side | None:
+    """A version as :func:`consolidate.changes.classify` compares it."""
+    return None if p is None else Side(content(p), p.status is Status.REPEALED)
+
+
+def known(p: Provision | None) -> bool:
+    return p is not None and p.status is not Status.UNKNOWN
 
 
 def _why(versions: list[Version]) -> tuple[tuple[str, ...], tuple[Effective, ...]]:
@@ -56,40 +72,31 @@ def _why(versions: list[Version]) -> tuple[tuple[str, ...], tuple[Effective, ...
     return acts, effs
 
 
-def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str | None = None) -> Diff:
-    """Changes from the text in effect on ``start`` to the text on ``end``."""
+def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str | None = None,
+         redline: bool = True) -> Diff:
+    """Changes from the text in effect on ``start`` to the text on ``end`` (with the word
+    redline of each modification when ``redline``)."""
     timeline.check_date(min(start, end))
     lo, hi = min(start, end), max(start, end)
-    # compose renumberings inside the span (3 → 3-1 → 3-1-1 reads 3 → 3-1-1)
-    renamed_from: dict[str, str] = {}  # eId at the end of the span → eId at its start
-    for day, old, new, _act in timeline.renames:  # in replay order
-        if lo < day <= hi:
-            renamed_from[new] = renamed_from.pop(old, old)
-    renamed_to = {old: new for new, old in renamed_from.items()}
+    forward = start <= end
+    renamed_from, renamed_to = compose_renames(((d, o, n) for d, o, n, _ in timeline.renames), lo, hi)
     changes: list[UnitChange] = []
     for eid in timeline.changed_between(lo, hi):
         if provision is not None and not (eid == provision or eid.startswith(provision + "__")):
             continue
         va = timeline.version_at(eid, start).unit
         vb = timeline.version_at(eid, end).unit
+        was = renamed_from.get(eid) if forward and va is None else None
+        before_was = timeline.version_at(was, start).unit if was is not None else None
+        now = renamed_to.get(eid) if forward and vb is None else None
+        moved = now is not None and timeline.version_at(now, end).unit is not None
+        kind = classify(side(va), side(vb), was=side(before_was), moved=moved)
+        if kind is None:
+            continue
         acts, effs = _why(timeline.versions_between(eid, lo, hi))
-        if va is None and vb is None:
-            continue
-        if va is None:
-            was = renamed_from.get(eid) if start <= end else None
-            before = timeline.version_at(was, start).unit if was is not None else None
-            if before is not None:
-                changes.append(UnitChange(eid, "renumbered", before, vb, acts, effs, renumbered_from=was))
-            else:  # new, or inserted and renumbered inside the span: new either way
-                changes.append(UnitChange(eid, "added", None, vb, acts, effs))
-            continue
-        if vb is None:
-            if eid in renamed_to and start <= end and timeline.version_at(renamed_to[eid], end).unit is not None:
-                continue  # reported under its new eId
-            changes.append(UnitChange(eid, "removed", va, None, acts, effs))
-            continue
-        if content(va) == content(vb):
-            continue
-        kind = "repealed" if vb.status is Status.REPEALED and va.status is not Status.REPEALED else "modified"
-        changes.append(UnitChange(eid, kind, va, vb, acts, effs))
-    return Diff(timeline.law.slug, timeline.lang, start, end, tuple(changes))
+        before = before_was if kind == "renumbered" else va
+        words = (word_diff(va.text, vb.text) if redline and kind == "modified" and known(va) and known(vb)
+                 and va is not None and vb is not None else None)
+        changes.append(UnitChange(eid, kind, before, vb, acts, effs,
+                                  renumbered_from=was if kind == "renumbered" else None, words=words))
+    return Diff(timeline.law.slug, timeline.lang, start, end, tuple(changes), timeline.adopted)

@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from .errors import ConsolidationError, DataError, ParseError
-from .cache import write_atomic
+from .store.files import write_atomic
 from .grammar.instructions import OperationRecord, parse_item
 
 _FENCE = "===="

@@ -12,7 +12,7 @@ from consolidate.operations import Operation
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from consolidate.query import Library
+    from consolidate.library import Library
 
 D = dt.date
 
@@ -96,7 +96,7 @@ def generated(root: Path, seed: int) -> tuple["Library", list[dt.date]]:
     """A small generated law (bench.gen, every kind of operation) written to ``root``:
     its library and the days on which its versions change."""
     from bench import gen
-    from consolidate.query import Library
+    from consolidate.library import Library
 
     gen.generate(root, scale=0.01, seed=seed)
     lib = Library.open(root)

@@ -137,7 +137,7 @@ class TestActs:
 @pytest.mark.skipif(not markdown_reader(), reason="the engine's Markdown reader (read_markdown) is not importable yet")
 class TestReplay:
     def test_every_operation_applies(self, corpus: tuple[Path, gen.Stats]) -> None:
-        from consolidate.timeline import compile_timeline
+        from consolidate.timeline.compile import compile_timeline
 
         root, stats = corpus
         law = Corpus(root).law(gen.SLUG)
@@ -149,7 +149,7 @@ class TestReplay:
 
     def test_engine_and_generator_agree_on_the_final_text(self, corpus: tuple[Path, gen.Stats]) -> None:
         from consolidate.model import Kind, Status
-        from consolidate.timeline import compile_timeline
+        from consolidate.timeline.compile import compile_timeline
 
         root, stats = corpus
         assert stats.final is not None

@@ -80,3 +80,13 @@ def test_console_example(doc: str, cmd: str, expected: list[str]) -> None:
 def test_readme_command_runs(doc: str, cmd: str) -> None:
     code, output = _invoke(cmd)
     assert code == 0, f"{doc}: $ {cmd}\n{output}"
+
+
+@pytest.mark.parametrize("doc", [d for d in DOCS if "```python\n>>>" in d.read_text(encoding="utf-8")],
+                         ids=lambda d: d.name)
+def test_python_examples(doc: Path) -> None:
+    """The ``>>>`` examples of the docs (docs/api.md), run as doctests."""
+    import doctest
+
+    results = doctest.testfile(str(doc), module_relative=False, optionflags=doctest.ELLIPSIS, verbose=False)
+    assert results.attempted > 0 and results.failed == 0, f"{doc.name}: {results.failed} of {results.attempted} failed"

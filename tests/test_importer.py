@@ -15,14 +15,14 @@ import pytest
 import tomli_w
 from click.testing import CliRunner
 
-from consolidate.checks import check_law
+from consolidate.library import check_law
 from consolidate.cli import main as cli
 from consolidate.corpus import Corpus
 from consolidate.formats.law_file import load_law
 from consolidate.errors import DataError, ParseError
 from consolidate.importer import import_law, main, read_source
 from consolidate.grammar.instructions import parse_item
-from consolidate.query import Library
+from consolidate.library import Library
 
 ROOT = Path(__file__).resolve().parents[1]
 LAWS = {"kz-national-security": "527-IV", "kz-foreign-intelligence": "277-IV"}
@@ -311,7 +311,7 @@ def test_every_act_file_loads_with_the_reading_of_its_source(slug: str) -> None:
 
 @pytest.mark.parametrize("slug", sorted(LAWS))
 def test_check_reports_no_problems(slug: str) -> None:
-    report = check_law(Library(Corpus(ROOT)), slug)
+    report = check_law(Corpus(ROOT).law(slug))
     assert report.problems == (), "\n".join(report.problems)
     assert report.operations == sum(len(a.operations) for a in load_law(ROOT / "amendments" / slug,
                                                                          ROOT / "snapshots").acts)

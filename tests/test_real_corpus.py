@@ -10,14 +10,13 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from consolidate.checks import check_law
+from consolidate.library import check_law
 from consolidate.cli import main
 from consolidate.grammar.snapshot import read_snapshot
 from consolidate.grammar.notes import parse_note
 from consolidate.grammar.rules import parse_rule
 from consolidate.model import Status
-from consolidate.query import Library
-from consolidate.render.output import generated_notes
+from consolidate.library import Library
 
 NS, FI = "kz-national-security", "kz-foreign-intelligence"
 
@@ -44,7 +43,7 @@ class TestCheckPoint2021:
     @pytest.fixture(scope="class")
     @classmethod
     def report(cls, lib: Library):  # type: ignore[no-untyped-def]
-        return check_law(lib, NS)
+        return check_law(lib.law(NS))
 
     def test_every_operation_applies(self, report) -> None:  # type: ignore[no-untyped-def]
         assert report.problems == ()
@@ -105,13 +104,13 @@ class Test435V:
 
 class TestForeignIntelligence:
     def test_2014_09_01_is_rebuilt_and_fully_known(self, lib: Library) -> None:
-        view = lib.show(FI, dt.date(2014, 9, 1), lang="rus")
+        view = lib.show(FI, dt.date(2014, 9, 1), lang="rus").view
         units = view.document.units
         assert not [e for e, p in units.items() if p.status is Status.UNKNOWN]
         # 185-V (07.04.2014) added Article 9-1; 227-V's item takes effect only on 2015-01-01
         assert units["art_9-1"].heading.startswith("Компетенция органов военной разведки")
         assert view.versions["art_9-1"].acts == ("185-V",)
-        later = lib.show(FI, dt.date(2015, 1, 1), lang="rus")
+        later = lib.show(FI, dt.date(2015, 1, 1), lang="rus").view
         assert any("227-V" in v.acts for v in later.versions.values())
         assert not any("227-V" in v.acts for v in view.versions.values())
 
@@ -124,18 +123,18 @@ class TestForeignIntelligence:
         assert unknown and all("not in the corpus" in p["reason"] for p in unknown)
 
     def test_check_finds_no_problem(self, lib: Library) -> None:
-        assert check_law(lib, FI).problems == ()
+        assert check_law(lib.law(FI)).problems == ()
 
 
 class TestEnglishHistory:
     def test_article_2_1_exists_only_from_51_viii(self, lib: Library) -> None:
-        before = lib.show(NS, dt.date(2024, 1, 4), lang="eng")
-        after = lib.show(NS, dt.date(2024, 1, 5), lang="eng")
+        before = lib.show(NS, dt.date(2024, 1, 4), lang="eng").view
+        after = lib.show(NS, dt.date(2024, 1, 5), lang="eng").view
         assert "art_2-1" not in before.document.units
         assert after.document.units["art_2-1"].status is Status.IN_EFFECT
 
     def test_a_unit_touched_later_is_unknown_before_and_an_untouched_one_known(self, lib: Library) -> None:
-        view = lib.show(NS, dt.date(2016, 1, 2), lang="eng")
+        view = lib.show(NS, dt.date(2016, 1, 2), lang="eng").view
         units = view.document.units
         # 357-VI restated art. 15 p.1 subpara 4) in 2020: its earlier English wording is not known
         assert units["art_15__para_1__subpara_4"].status is Status.UNKNOWN
@@ -153,7 +152,8 @@ def test_generated_footnotes_give_the_official_facts(lib: Library, lang: str, da
     law = lib.law(NS)
     snap = next(s for s in law.snapshots if s.lang == lang and s.role == source)
     official = read_snapshot(snap.path, law=NS, lang=lang)
-    generated = generated_notes(lib, lib.show(NS, day, lang=lang))
+    generated = lib.show(NS, day, lang=lang, notes=True).notes
+    assert generated is not None
     compared = 0
     for unit in official.units.values():
         for note in unit.notes:

@@ -11,7 +11,9 @@ from consolidate.law import Act, Publication
 from consolidate.errors import InvalidDate, OperationError
 from consolidate.model import Effective, Kind, Provision, Status
 from consolidate.operations import Insert, ReplaceWords, Substitute
-from consolidate.timeline import Timeline, parse_date
+from consolidate.cli import parse_date
+from consolidate.timeline.compile import compile_base
+from consolidate.timeline.query import Timeline
 
 from .factories import D, act, doc, law
 
@@ -35,7 +37,7 @@ def text_of(tl: Timeline, eid: str, day: dt.date) -> tuple[str, Status]:
 
 class TestAsOf:
     def test_half_open_interval_the_change_is_in_effect_on_its_first_day(self) -> None:
-        tl = Timeline(law([act("357-VI", D(2020, 7, 17), [substitute("357-VI", "новый;")])]), "rus", BASE)
+        tl = compile_base(law([act("357-VI", D(2020, 7, 17), [substitute("357-VI", "новый;")])]), "rus", BASE)
         assert text_of(tl, SUB4, D(2020, 7, 16))[0] == "орган финансовой полиции;"
         assert text_of(tl, SUB4, D(2020, 7, 17))[0] == "новый;"
         v = tl.as_of(D(2021, 1, 1)).versions[SUB4]
@@ -45,44 +47,44 @@ class TestAsOf:
         # 123-VII (adopted first, six-month rule) takes effect after 141-VII
         late = act("123-VII", D(2022, 11, 27), [substitute("123-VII", "от 123-VII;")], adopted=D(2022, 5, 21))
         early = act("141-VII", D(2022, 8, 1), [substitute("141-VII", "от 141-VII;")], adopted=D(2022, 7, 14))
-        tl = Timeline(law([late, early]), "rus", BASE)
+        tl = compile_base(law([late, early]), "rus", BASE)
         assert text_of(tl, SUB4, D(2022, 9, 1))[0] == "от 141-VII;"
         assert text_of(tl, SUB4, D(2023, 1, 1))[0] == "от 123-VII;"
 
     def test_a_date_before_the_law_is_an_error(self) -> None:
-        tl = Timeline(law([]), "rus", BASE)
+        tl = compile_base(law([]), "rus", BASE)
         with pytest.raises(InvalidDate, match="adopted on 2012-01-06"):
             tl.as_of(D(2011, 12, 31))
 
     def test_an_operation_that_does_not_apply_names_act_place_and_target(self) -> None:
         bad = ReplaceWords(act="1-T", place="art_1__para_2", target=SUB4, lang="rus", pairs=(("нет таких", "x"),))
         with pytest.raises(OperationError) as e:
-            Timeline(law([act("1-T", D(2020, 1, 1), [bad])]), "rus", BASE)
+            compile_base(law([act("1-T", D(2020, 1, 1), [bad])]), "rus", BASE)
         assert (e.value.act, e.value.place, e.value.target) == ("1-T", "art_1__para_2", SUB4)
 
     def test_non_strict_compiling_records_the_error(self) -> None:
         bad = ReplaceWords(act="1-T", place="art_1__para_2", target=SUB4, lang="rus", pairs=(("нет таких", "x"),))
-        tl = Timeline(law([act("1-T", D(2020, 1, 1), [bad])]), "rus", BASE, strict=False)
+        tl = compile_base(law([act("1-T", D(2020, 1, 1), [bad])]), "rus", BASE, strict=False)
         assert len(tl.errors) == 1 and "words not found" in str(tl.errors[0][1])
 
 
 class TestUnknown:
     def test_an_act_in_another_language_makes_the_unit_unknown_from_its_date(self) -> None:
-        tl = Timeline(law([act("1-T", D(2020, 1, 1), [substitute("1-T", "new;", lang="eng")])]), "rus", BASE)
+        tl = compile_base(law([act("1-T", D(2020, 1, 1), [substitute("1-T", "new;", lang="eng")])]), "rus", BASE)
         assert text_of(tl, SUB4, D(2019, 12, 31)) == ("орган финансовой полиции;", Status.IN_EFFECT)
         assert text_of(tl, SUB4, D(2020, 1, 1)) == ("", Status.UNKNOWN)
         assert "eng only" in (tl.as_of(D(2020, 1, 1)).versions[SUB4].reason or "")
 
     def test_an_act_without_text_makes_what_its_footnote_names_unknown(self) -> None:
         a = act("157-VII", D(2022, 11, 20), [], touches=("art_15",))
-        tl = Timeline(law([a]), "rus", BASE)
+        tl = compile_base(law([a]), "rus", BASE)
         view = tl.as_of(D(2023, 1, 1))
         assert all(p.status is Status.UNKNOWN for p in view.document.provisions() if p.eid.startswith("art_15"))
         assert view.document["art_16__part_1"].status is Status.IN_EFFECT
 
     def test_a_footnote_addition_exists_only_from_its_date(self) -> None:
         a = act("51-VIII", D(2024, 1, 5), [], touches=("art_2-1",), added=("art_2-1",))
-        tl = Timeline(law([a]), "rus", BASE)
+        tl = compile_base(law([a]), "rus", BASE)
         assert "art_2-1" not in tl.as_of(D(2024, 1, 4)).document
         assert tl.as_of(D(2024, 1, 5)).document["art_2-1"].status is Status.UNKNOWN
 
@@ -93,7 +95,7 @@ class TestUnknown:
         a = act("1-T", D(2014, 5, 1), [substitute("1-T", "орган финансовой полиции;"),
                                        Insert(act="1-T", place="art_1__para_5", target=ins.eid, lang="rus",
                                               units=(ins,))])
-        tl = Timeline(law([a], includes=("1-T",)), "rus", base)
+        tl = compile_base(law([a], includes=("1-T",)), "rus", base)
         before = tl.as_of(D(2014, 4, 30)).document
         assert before[SUB4].status is Status.UNKNOWN and ins.eid not in before
         assert before["art_15__para_1__subpara_1"].status is Status.IN_EFFECT
@@ -107,18 +109,18 @@ class TestKnownOn:
         a = act("33-V", D(2012, 1, 1), [substitute("33-V", "ретроактивно;")], adopted=D(2012, 7, 10),
                 published=D(2012, 7, 20))
         L = law([a])
-        assert text_of(Timeline(L, "rus", BASE, known_on=D(2012, 6, 1)), SUB4, D(2012, 3, 1))[0] == \
+        assert text_of(compile_base(L, "rus", BASE, known_on=D(2012, 6, 1)), SUB4, D(2012, 3, 1))[0] == \
             "орган финансовой полиции;"
-        assert text_of(Timeline(L, "rus", BASE, known_on=D(2012, 8, 1)), SUB4, D(2012, 3, 1))[0] == "ретроактивно;"
-        assert text_of(Timeline(L, "rus", BASE), SUB4, D(2012, 3, 1))[0] == "ретроактивно;"
+        assert text_of(compile_base(L, "rus", BASE, known_on=D(2012, 8, 1)), SUB4, D(2012, 3, 1))[0] == "ретроактивно;"
+        assert text_of(compile_base(L, "rus", BASE), SUB4, D(2012, 3, 1))[0] == "ретроактивно;"
 
     def test_an_unknown_publication_is_known_only_after_the_thirty_day_window(self) -> None:
         a = act("1-T", D(2020, 3, 1), [substitute("1-T", "новый;")], adopted=D(2020, 2, 1))
         L = law([a])
-        inside = Timeline(L, "rus", BASE, known_on=D(2020, 2, 15))
+        inside = compile_base(L, "rus", BASE, known_on=D(2020, 2, 15))
         assert text_of(inside, SUB4, D(2020, 6, 1))[0] == "орган финансовой полиции;"
         assert any("first publication unknown" in w.message for w in inside.warnings)
-        after = Timeline(L, "rus", BASE, known_on=D(2020, 3, 2))
+        after = compile_base(L, "rus", BASE, known_on=D(2020, 3, 2))
         assert text_of(after, SUB4, D(2020, 6, 1))[0] == "новый;"
 
 
@@ -134,7 +136,7 @@ class TestUncertainInterval:
                 return eff
 
         a = IntervalAct(**{f.name: getattr(a, f.name) for f in attrs.fields(Act)})
-        tl = Timeline(law([a]), "rus", BASE)
+        tl = compile_base(law([a]), "rus", BASE)
         inside = tl.as_of(D(2020, 3, 1))
         assert inside.document[SUB4].text == "орган финансовой полиции;"
         assert any(w.eid == SUB4 and "may or may not be in effect" in w.message for w in inside.warnings)
@@ -166,7 +168,7 @@ class TestDiffOfRenumberingInsideTheSpan:
             Renumber(act="1-T", place="art_1__para_2", target=e, lang="rus", new_num="1-1-1", seq=1),
             Insert(act="1-T", place="art_1__para_3", target=e, lang="rus", units=(sub(e, "1-1", "второй;"),), seq=2),
         ]
-        tl = Timeline(law([act("1-T", D(2020, 1, 1), ops)]), "rus", BASE)
+        tl = compile_base(law([act("1-T", D(2020, 1, 1), ops)]), "rus", BASE)
         changes = {c.eid: c for c in diff(tl, D(2019, 12, 31), D(2020, 1, 1)).changes}
         assert {eid: c.change for eid, c in changes.items()} == {e: "added", e + "-1": "added"}
         assert changes[e + "-1"].after.text == "первый;" and changes[e].after.text == "второй;"

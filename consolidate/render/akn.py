@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING
 from ..model import ROOT, Document, Kind, Provision, Status
 
 if TYPE_CHECKING:
-    from ..law import Law
-    from ..timeline import View
+    from ..results import Reading
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _TAGS = {Kind.CHAPTER: "chapter", Kind.ARTICLE: "article", Kind.PARAGRAPH: "paragraph",
          Kind.SUBPARAGRAPH: "point", Kind.PART: "hcontainer", Kind.PREAMBLE: "preamble"}
 
 
-def render_akn(doc: Document, view: "View", law: "Law") -> str:
+def render_akn(reading: "Reading") -> str:
+    doc, view, law = reading.document, reading.view, reading.work
     ET.register_namespace("", NS)
 
     def q(tag: str) -> str:
@@ -36,8 +36,8 @@ def render_akn(doc: Document, view: "View", law: "Law") -> str:
     ident = ET.SubElement(meta, q("identification"), source="#consolidate")
     day = view.as_of.isoformat()
     work = ET.SubElement(ident, q("FRBRWork"))
-    ET.SubElement(work, q("FRBRthis"), value=f"{law.work}/!main")
-    ET.SubElement(work, q("FRBRuri"), value=law.work)
+    ET.SubElement(work, q("FRBRthis"), value=f"{law.uri}/!main")
+    ET.SubElement(work, q("FRBRuri"), value=law.uri)
     ET.SubElement(work, q("FRBRdate"), date=law.adopted.isoformat(), name="Generation")
     ET.SubElement(work, q("FRBRauthor"), href="#parliament")
     ET.SubElement(work, q("FRBRcountry"), value="kz")

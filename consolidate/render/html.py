@@ -15,7 +15,7 @@ from ..model import ROOT, Document, Kind, Provision, Status
 
 if TYPE_CHECKING:
     from ..diff import Diff
-    from ..timeline import View
+    from ..results import Reading
 
 _CSS = """body{font-family:serif;max-width:50em;margin:2em auto;line-height:1.45}
 .chapter>h2{text-align:center}.article>h3{margin-top:1.5em}.unit{margin:.4em 0 .4em 1.5em}
@@ -42,7 +42,8 @@ def label(p: Provision, lang: str) -> str:
     return ""
 
 
-def render_html(doc: Document, view: "View", *, notes: Mapping[str, Sequence[str]] | None = None) -> str:
+def render_html(reading: "Reading") -> str:
+    doc, view, notes = reading.document, reading.view, reading.notes
     lang = doc.lang
     words = _WORDS.get(lang, _WORDS["eng"])
     out = [f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">',
@@ -84,8 +85,6 @@ def render_html(doc: Document, view: "View", *, notes: Mapping[str, Sequence[str
 
 
 def render_diff_html(d: "Diff") -> str:
-    from ..redline import word_diff
-
     out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8">',
            f"<title>{escape(d.law)}: {d.start.isoformat()} → {d.end.isoformat()}</title>"
            f"<style>{_CSS}</style></head><body>",
@@ -96,9 +95,9 @@ def render_diff_html(d: "Diff") -> str:
                    f'{" — " + escape(acts) if acts else ""}</h3>')
         before = c.before.text if c.before and c.before.status is not Status.UNKNOWN else None
         after = c.after.text if c.after and c.after.status is not Status.UNKNOWN else None
-        if c.change == "modified" and before is not None and after is not None:
+        if c.words is not None:
             parts = []
-            for s in word_diff(before, after):
+            for s in c.words:
                 t = escape(s.text)
                 parts.append(f"<del>{t}</del>" if s.kind == "delete" else f"<ins>{t}</ins>" if s.kind == "insert" else t)
             out.append("<p>" + "".join(parts) + "</p>")

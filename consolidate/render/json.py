@@ -7,7 +7,8 @@ from typing import Any
 
 from ..diff import Diff, UnitChange
 from ..model import Effective, Provision
-from ..timeline import Timeline, Version, View
+from ..results import History, Reading
+from ..timeline.chain import Version
 
 
 def _eff(e: Effective) -> dict[str, Any]:
@@ -34,17 +35,17 @@ def provision_json(p: Provision, v: Version, base_label: str) -> dict[str, Any]:
     }
 
 
-def view_json(view: View, *, base_label: str, start: str | None = None,
-              referrers: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def view_json(reading: Reading) -> dict[str, Any]:
+    view, referrers = reading.view, reading.referrers
     doc = view.document
     items = []
-    walk = doc.walk(start) if start else doc.walk()
+    walk = doc.walk(reading.provision) if reading.provision else doc.walk()
     for _, p in walk:
         if p.eid == "law":
             continue
-        item = provision_json(p, view.versions[p.eid], base_label)
+        item = provision_json(p, view.versions[p.eid], reading.base_label)
         if referrers is not None and p.eid in referrers:
-            item["referrers"] = referrers[p.eid]
+            item["referrers"] = list(referrers[p.eid])
         items.append(item)
     return {
         "law": doc.law,
@@ -54,6 +55,7 @@ def view_json(view: View, *, base_label: str, start: str | None = None,
         "title": doc.title,
         "provisions": items,
         "warnings": [{"eid": w.eid, "message": w.message} for w in view.warnings],
+        **({"notes": {k: list(v) for k, v in reading.notes.items()}} if reading.notes is not None else {}),
     }
 
 
@@ -77,11 +79,8 @@ def change_json(c: UnitChange) -> dict[str, Any]:
     }
     if c.renumbered_from:
         out["renumbered_from"] = c.renumbered_from
-    if c.change == "modified" and c.before is not None and c.after is not None \
-            and c.before.status.value != "unknown" and c.after.status.value != "unknown":
-        from ..redline import word_diff
-
-        out["words"] = [{"kind": s.kind, "text": s.text} for s in word_diff(c.before.text, c.after.text)]
+    if c.words is not None:
+        out["words"] = [{"kind": s.kind, "text": s.text} for s in c.words]
     return out
 
 
@@ -95,12 +94,12 @@ def diff_json(d: Diff) -> dict[str, Any]:
     }
 
 
-def timeline_json(tl: Timeline, provision: str | None = None) -> dict[str, Any]:
-    if provision is not None:
+def timeline_json(h: History) -> dict[str, Any]:
+    if h.provision is not None:
         return {
-            "law": tl.law.slug,
-            "lang": tl.lang,
-            "eid": provision,
+            "law": h.law,
+            "lang": h.lang,
+            "eid": h.provision,
             "versions": [
                 {
                     "from": v.since.isoformat() if v.since else None,
@@ -110,25 +109,25 @@ def timeline_json(tl: Timeline, provision: str | None = None) -> dict[str, Any]:
                     "effective": [_eff(e) for e in v.effective],
                     **({"reason": v.reason} if v.reason else {}),
                 }
-                for v in tl.chains.get(provision, [])
+                for v in h.versions
             ],
         }
     return {
-        "law": tl.law.slug,
-        "lang": tl.lang,
+        "law": h.law,
+        "lang": h.lang,
         "steps": [
             {
                 "date": s.date.isoformat(),
-                "act": s.act.number,
-                "op": type(s.op).__name__ if s.op else None,
-                "place": s.op.place if s.op else None,
-                "target": s.op.target if s.op else None,
+                "act": s.act,
+                "op": s.op,
+                "place": s.place,
+                "target": s.target if s.op else None,
                 "applied": s.applied,
                 "effective": _eff(s.effective),
             }
-            for s in tl.steps
+            for s in h.steps
         ],
-        "warnings": [{"eid": w.eid, "message": w.message} for w in tl.warnings],
+        "warnings": [{"eid": w.eid, "message": w.message} for w in h.warnings],
     }
 
 

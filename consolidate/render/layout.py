@@ -15,6 +15,8 @@ from collections.abc import Mapping, Sequence
 from ..model import ROOT, Document, Kind, Provision, Status
 
 INDENT = "      "
+#: what a unit whose text is unknown shows instead, in each language
+UNKNOWN = {"rus": "[текст на эту дату неизвестен]", "kaz": "[text unknown]", "eng": "[text unknown]"}
 
 
 def heading_label(p: Provision, lang: str) -> str:

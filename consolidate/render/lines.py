@@ -27,14 +27,6 @@ def some(eids: list[str]) -> str:
     return ", ".join(eids[:8]) + (f" and {len(eids) - 8} more" if len(eids) > 8 else "")
 
 
-def uncertain_warning(act: str, day: "_dt.date", earliest: "_dt.date", latest: "_dt.date", not_yet: bool) -> str:
-    """The warning on a unit that an act of unknown first publication touches,
-    on a day inside the interval in which it took effect."""
-    return (f"{act} may or may not be in effect on {day.isoformat()}: its first publication "
-            f"is not known, so it took effect between {earliest.isoformat()} and "
-            f"{latest.isoformat()}; shown as {'not yet' if not_yet else 'already'} in effect")
-
-
 def warning_lines(warnings: Iterable[tuple[str | None, str]]) -> list[str]:
     """One line per distinct warning message, naming the units it concerns
     (``warnings``: (eId or None, message) pairs)."""

@@ -1,7 +1,7 @@
-"""The diff index (consolidate/diffindex.py): for every span it answers, it gives
+"""The diff index (consolidate/store/diff_index.py): for every span it answers, it gives
 exactly the text of the full engine's ``diff``, with colour and without; it
 answers nothing it cannot say exactly.  (Staleness and corruption: the
-``TestCurrency`` tests of test_textindex.py run for both indexes.)"""
+``TestCurrency`` tests of test_store_text_index.py run for both indexes.)"""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bench import gen
-from consolidate import diffindex
-from consolidate.query import Library
+from consolidate.store import diff_index as diffindex
+from consolidate.library import Library
 from consolidate.render import output
 
 from .factories import generated
@@ -29,18 +29,9 @@ REAL = [("kz-national-security", "rus"), ("kz-national-security", "eng"), ("kz-n
         ("kz-foreign-intelligence", "rus")]
 
 
-class Stream(io.StringIO):
-    def __init__(self, tty: bool):
-        super().__init__()
-        self.tty = tty
-
-    def isatty(self) -> bool:
-        return self.tty
-
-
 def full_diff(lib: Library, slug: str, lang: str, a: dt.date, b: dt.date, color: bool) -> bytes:
     d = lib.diff(slug, a, b, lang=lang)
-    return output.diff(lib, d, fmt="text", stream=Stream(color)).encode("utf-8")
+    return output.diff(d, fmt="text", color=color).encode("utf-8")
 
 
 _BUILT: dict[tuple[str, str, str, int], diffindex.DiffIndex] = {}
@@ -166,8 +157,8 @@ class TestCommandLine:
             assert first.returncode == 0, first.stderr.decode()
             assert list((tmp_path / "cache").glob("*.diffindex"))
             assert (b"\x1b[" in first.stdout) == bool(colour)  # forced colour survives a pipe
-            probe = ("import sys; from consolidate import textindex; sys.argv = ['consolidate', *sys.argv[1:]]; "
-                     "textindex.main(); sys.stdout.flush(); "
+            probe = ("import sys; from consolidate import __main__ as entry; sys.argv = ['consolidate', *sys.argv[1:]]; "
+                     "entry.main(); sys.stdout.flush(); "
                      "assert not {'click', 'attrs', 'consolidate.timeline', 'datetime'} & set(sys.modules), sorted(sys.modules)")
             second = subprocess.run([sys.executable, "-c", probe, *args], env={**env, **colour}, capture_output=True)
             assert second.returncode == 0, second.stderr.decode()

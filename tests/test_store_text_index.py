@@ -1,4 +1,4 @@
-"""The text index (consolidate/textindex.py): on every date it answers, it gives
+"""The text index (consolidate/store/text_index.py): on every date it answers, it gives
 exactly the text of the full engine's ``show``; it answers nothing it cannot
 say exactly, and nothing when stale, corrupt or built by other code."""
 
@@ -16,9 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bench import gen
-from consolidate import textindex
-from consolidate.query import Library
+from consolidate import __main__ as entry
+from consolidate import options
+from consolidate.library import Library
 from consolidate.render import output
+from consolidate.store import files
+from consolidate.store import text_index as textindex
 
 from .factories import generated
 
@@ -28,8 +31,7 @@ REAL = [("kz-national-security", "rus"), ("kz-national-security", "eng"), ("kz-n
 
 
 def full_show(lib: Library, slug: str, lang: str, day: dt.date) -> bytes:
-    view = lib.show(slug, day, lang=lang)
-    return output.show(lib, view, fmt="text", provision=None, notes=False).encode("utf-8")
+    return output.show(lib.show(slug, day, lang=lang), fmt="text").encode("utf-8")
 
 
 def index_of(lib: Library, slug: str, lang: str) -> textindex.Index:
@@ -100,9 +102,8 @@ def test_library_text_is_the_text_show_prints(lib: Library, days: list[dt.date],
     for day in days:
         if day < lib.law(slug).adopted:
             continue
-        view = lib.show(slug, day, lang=lang, known_on=known_on)
-        assert lib.text(slug, day, lang=lang, known_on=known_on) == output.show(
-            lib, view, fmt="text", provision=None, notes=False)
+        reading = lib.show(slug, day, lang=lang, known_on=known_on)
+        assert lib.text(slug, day, lang=lang, known_on=known_on) == output.show(reading, fmt="text")
 
 
 def test_library_text_before_the_law_is_the_same_error(lib: Library) -> None:
@@ -128,7 +129,7 @@ def test_write_all_resumes_after_partial_writes(pieces: list[bytes], limits: lis
     real = os.writev
     os.writev = writev  # type: ignore[assignment]
     try:
-        textindex.write_all(7, parts)
+        entry.write_all(7, parts)
     finally:
         os.writev = real
     assert bytes(written) == b"".join(pieces)
@@ -158,7 +159,7 @@ class TestCurrency:
     def show(self, root: Path, command: str, *args: str) -> bytes | None:
         out = io.BytesIO()
         argv = ["--corpus", str(root), *self.ARGS[command], *args]
-        return out.getvalue() if textindex.serve(argv, out) else None
+        return out.getvalue() if entry.quick(argv, out) else None
 
     def build(self, root: Path, command: str) -> bytes:
         from click.testing import CliRunner
@@ -194,8 +195,8 @@ class TestCurrency:
         engine.write_text("x = 1\n")
         old = time.time() - 60
         os.utime(engine, (old, old))
-        real = textindex.code_stamp
-        monkeypatch.setattr(textindex, "code_stamp", lambda: real() + [[str(engine), 6, engine.stat().st_mtime_ns]])
+        real = files.code_stamp
+        monkeypatch.setattr(files, "code_stamp", lambda: real() + [[str(engine), 6, engine.stat().st_mtime_ns]])
         full = self.build(corpus, command)
         assert self.show(corpus, command) == full
         engine.write_text("x = 2\n")
@@ -229,16 +230,39 @@ class TestCurrency:
         assert self.show(corpus, command) is None
 
 
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding current indexes of the shipped law (written by a plain show and diff)."""
+    from click.testing import CliRunner
+
+    from consolidate.cli import main
+
+    cache = tmp_path_factory.mktemp("cache")
+    env = {"CONSOLIDATE_CACHE": str(cache)}
+    for argv in (["show", "kz-national-security"], ["diff", "kz-national-security", "2020-01-01", "2021-01-01"],
+                 ["show", "kz-national-security", "--lang", "eng"],
+                 ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--lang", "eng"]):
+        assert CliRunner().invoke(main, argv, env=env).exit_code == 0
+    return cache
+
+
 class TestCommandLine:
+    def quick(self, cache: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch) -> bool:
+        monkeypatch.setenv("CONSOLIDATE_CACHE", str(cache))
+        return entry.quick(argv, io.BytesIO())
+
     @pytest.mark.parametrize("argv", [
         ["show", "kz-national-security", "--as-of", "2020-12-31"],
         ["show", "--as-of=2020-12-31", "kz-national-security", "--lang=rus", "--format", "text"],
-        ["--corpus", "X", "show", "kz-national-security"],
+        [f"--corpus={REPO}", "show", "kz-national-security"],
         ["diff", "kz-national-security", "2020-01-01", "2021-01-01"],
-        ["--corpus=X", "diff", "--lang", "eng", "kz-national-security", "2020-01-01", "2021-01-01", "--format=text"],
+        [f"--corpus={REPO}", "diff", "--lang", "eng", "kz-national-security", "2020-01-01", "2021-01-01",
+         "--format=text"],
     ])
-    def test_plain_show_and_diff_are_parsed(self, argv: list[str]) -> None:
-        assert textindex.parse(argv) is not None
+    def test_plain_show_and_diff_are_answered(self, argv: list[str], indexed: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+        assert options.parse(argv) is not None
+        assert self.quick(indexed, argv, monkeypatch)
 
     @pytest.mark.parametrize("argv", [
         [], ["laws"], ["--help"], ["show", "--help"], ["show"], ["show", "a", "b"],
@@ -249,18 +273,23 @@ class TestCommandLine:
         ["show", "kz-national-security", "--as-of"],
         ["show", "kz-national-security", "--as-of", "2020-01-01", "--as-of", "2021-01-01"],
         ["show", "kz-national-security", "--corpus", "X"],
+        ["show", "kz-national-security", "--lang", "xx"],
         ["--debug", "show", "kz-national-security"],
         ["--corpus=", "show", "kz-national-security"],
+        ["--corpus=X", "show", "kz-national-security"],
         ["show", "kz-national-security", "--as-of="],
+        ["show", "kz-national-security", "--as-of", "2020-02-30"],
         ["diff", "kz-national-security", "2020-01-01"],
         ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "2022-01-01"],
         ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--provision", "art_1"],
         ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--format", "json"],
         ["diff", "kz-national-security", "2020-01-01", "2021-01-01", "--as-of", "2020-01-01"],
+        ["diff", "kz-national-security", "2021-01-01", "2020-01-01"],
         ["timeline", "kz-national-security"],
     ])
-    def test_anything_else_goes_to_the_full_command_line(self, argv: list[str]) -> None:
-        assert textindex.parse(argv) is None
+    def test_anything_else_goes_to_the_full_command_line(self, argv: list[str], indexed: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+        assert not self.quick(indexed, argv, monkeypatch)
 
     def test_the_command_answers_from_the_index_without_the_engine(self, tmp_path: Path) -> None:
         env = {**os.environ, "CONSOLIDATE_CACHE": str(tmp_path / "cache")}
@@ -268,8 +297,8 @@ class TestCommandLine:
         argv = [str(exe), "show", "kz-national-security", "--as-of", "2020-12-31", "--lang", "rus"]
         first = subprocess.run(argv, env=env, capture_output=True, check=True).stdout
         assert list((tmp_path / "cache").glob("*.textindex"))
-        probe = ("import sys; from consolidate import textindex; sys.argv = ['consolidate', *sys.argv[1:]]; "
-                 "textindex.main(); sys.stdout.flush(); "
+        probe = ("import sys; from consolidate import __main__ as entry; sys.argv = ['consolidate', *sys.argv[1:]]; "
+                 "entry.main(); sys.stdout.flush(); "
                  "assert not {'click', 'attrs', 'consolidate.timeline', 'datetime'} & set(sys.modules), sorted(sys.modules)")
         second = subprocess.run([sys.executable, "-c", probe, *argv[1:]], env=env, capture_output=True)
         assert second.returncode == 0, second.stderr.decode()

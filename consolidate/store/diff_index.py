@@ -33,15 +33,18 @@ it runs before the command line is built.
 
 from __future__ import annotations
 
-from .textindex import bisect_right, index_path, open_file, pack, stamp, unpack, write_index
+from ..changes import Side, classify, compose_renames
+from .files import index_path, open_file
+from .text_index import bisect_right
 
-TYPE_CHECKING = False  # not from typing: see consolidate.textindex
+TYPE_CHECKING = False  # not from typing: see consolidate.store.text_index
 if TYPE_CHECKING:
     import datetime as _dt
     from typing import Any
 
-    from .model import Progress
-    from .timeline import Timeline
+    from ..model import Progress
+    from ..timeline.query import Timeline
+    from .files import Store
 
 FORMAT = 1
 KIND = "diffindex"
@@ -56,12 +59,12 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
     """The diff index of ``timeline``, its law read from the corpus at ``root``."""
     import array
 
-    from .diff import content
-    from .model import Status
-    from .redline import word_diff
-    from .render.lines import TEXT_UNKNOWN, prefix, why
-    from .textindex import Blob
-    from .timeline import _DAWN, Version
+    from ..diff import content
+    from ..model import Status
+    from ..redline import word_diff
+    from ..render.lines import TEXT_UNKNOWN, prefix, why
+    from .files import Blob, pack
+    from .timelines import stamp
 
     adopted = timeline.adopted
     renamed = {e for _day, old, new, _act in timeline.renames for e in (old, new)}
@@ -82,7 +85,7 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
     kinds = {"equal": EQUAL, "delete": DELETE, "insert": INSERT}
 
     for done, eid in enumerate(eids):
-        versions = list(timeline.chains.get(eid, ())) or [Version(_DAWN, None)]  # as Timeline.version_at
+        versions = list(timeline.chain(eid))
         first = len(ver_start)  # this unit's versions in the arrays
         for v in versions:
             unit = v.unit
@@ -146,10 +149,12 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
     return pack(_MAGIC, header, arrays, blob.data)
 
 
-def ensure(root: str, timeline: "Timeline", progress: "Progress | None" = None) -> None:
+def ensure(store: "Store", root: str, timeline: "Timeline", progress: "Progress | None" = None) -> None:
     """Write the diff index of ``timeline`` unless a current one exists (see
-    :func:`consolidate.textindex.write_index`)."""
-    write_index(root, timeline, KIND, _MAGIC, FORMAT, lambda tl, at: build(tl, at, progress))
+    :func:`consolidate.store.timelines.write_index`)."""
+    from .timelines import write_index
+
+    write_index(store, root, timeline, KIND, _MAGIC, FORMAT, lambda tl, at: build(tl, at, progress))
 
 
 class DiffIndex:
@@ -164,27 +169,25 @@ class DiffIndex:
         self.blob = blob
 
     def _version(self, u: int, d: int) -> int:
-        """The version of unit ``u`` on day ``d`` (an ordinal): as :meth:`Timeline.version_at`,
-        the first one for every day before it."""
-        first = self.unit_at[u]
-        i = bisect_right(self.ver_start, d, first, self.unit_at[u + 1]) - 1
-        return i if i > first else first
+        """The version of unit ``u`` on day ``d`` (an ordinal), as :meth:`Chain.at`: every
+        chain's first version starts at DAWN (ordinal 1), before every day asked for."""
+        return bisect_right(self.ver_start, d, self.unit_at[u], self.unit_at[u + 1]) - 1
+
+    def _side(self, version: int) -> Side | None:
+        """A version as :func:`consolidate.changes.classify` compares it."""
+        flags = self.ver_flags[version]
+        return Side(self.ver_content[version], bool(flags & REPEALED)) if flags & EXISTS else None
 
     def parts(self, start: _dt.date, end: _dt.date, *, color: bool) -> list[bytes | memoryview] | None:
         """The text of ``diff`` from ``start`` to ``end`` as the pieces it is joined
         from; None if the index cannot say it (the full engine then does)."""
-        from .render.lines import MARKS, NO_CHANGES, SIDES, change_head, diff_title
+        from ..render.lines import MARKS, NO_CHANGES, SIDES, change_head, diff_title
 
         h = self.header
         a, b = start.toordinal(), end.toordinal()
         if a > b or a < h["adopted"]:
             return None
-        # renumberings inside the span, composed (3 → 3-1 → 3-1-1 reads 3 → 3-1-1)
-        renamed_from: dict[int, int] = {}
-        for day, old, new in zip(self.rn_day, self.rn_old, self.rn_new):
-            if a < day <= b:
-                renamed_from[new] = renamed_from.pop(old, old)
-        renamed_to = {old: new for new, old in renamed_from.items()}
+        renamed_from, renamed_to = compose_renames(zip(self.rn_day, self.rn_old, self.rn_new), a, b)
         lo, hi = bisect_right(self.ev_day, a), bisect_right(self.ev_day, b)
         eids, blob, flags, content = h["eids"], self.blob, self.ver_flags, self.ver_content
         text_off, text_len = self.ver_text_off, self.ver_text_len
@@ -200,28 +203,18 @@ class DiffIndex:
             i, j = self._version(u, a), self._version(u, b)
             if j - i > window:
                 return None
-            before: int | None = i  # the version shown as the old wording
-            was = None  # the unit it was renumbered from
-            if flags[j] & EXISTS and not flags[i] & EXISTS:
-                change, before = "added", None  # new, or inserted and renumbered inside the span: new either way
-                if u in renamed_from:
-                    k = self._version(renamed_from[u], a)
-                    if flags[k] & EXISTS:
-                        change, before, was = "renumbered", k, eids[renamed_from[u]]
-            elif flags[i] & EXISTS and not flags[j] & EXISTS:
-                now_u = renamed_to.get(u)
-                if now_u is not None and flags[self._version(now_u, b)] & EXISTS:
-                    continue  # reported under its new eId
-                change = "removed"
-            elif flags[i] & EXISTS:
-                if content[i] == content[j]:
-                    continue
-                change = "repealed" if flags[j] & REPEALED and not flags[i] & REPEALED else "modified"
-            else:
+            was = renamed_from.get(u) if not flags[i] & EXISTS else None
+            k = self._version(was, a) if was is not None else None
+            now = renamed_to.get(u) if not flags[j] & EXISTS else None
+            change = classify(self._side(i), self._side(j), was=self._side(k) if k is not None else None,
+                              moved=now is not None and bool(flags[self._version(now, b)] & EXISTS))
+            if change is None:
                 continue
+            before = k if change == "renumbered" else (i if flags[i] & EXISTS else None)
+            was_eid = eids[was] if change == "renumbered" and was is not None else None
             count += 1
             pair = self.pair_at[i] + j - i - 1
-            out += [b"\n", change_head(change, eids[u], was).encode(),
+            out += [b"\n", change_head(change, eids[u], was_eid).encode(),
                     blob[self.why_off[pair]:self.why_off[pair] + self.why_len[pair]], b"\n"]
             if change == "modified" and not (flags[i] | flags[j]) & UNKNOWN:
                 out.append(blob[self.ver_prefix_off[j]:self.ver_prefix_off[j] + self.ver_prefix_len[j]])
@@ -244,6 +237,8 @@ class DiffIndex:
 
 def read(data: "Any") -> DiffIndex:
     """The diff index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
+    from .files import unpack
+
     return DiffIndex(*unpack(data, _MAGIC, FORMAT))
 
 

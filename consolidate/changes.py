@@ -1,0 +1,61 @@
+"""How a unit changed between two dates: the one rule both the engine's diff and the diff index follow.
+
+A diff compares, for each unit whose version changes between the two dates,
+its version on the first date with its version on the second, following the
+renumberings made in between.  The sides are given as :class:`Side` values
+(an equality key of what a diff shows, and whether the version is a repeal
+placeholder), so that the engine passes provisions and the diff index the
+ids it stores.  This module imports nothing: the quick path reads it.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Iterable
+    from typing import NamedTuple, TypeVar
+
+    E = TypeVar("E")
+
+    class Side(NamedTuple):
+        key: Hashable  # two versions with the same key print no change
+        repealed: bool
+else:
+    from collections import namedtuple
+
+    Side = namedtuple("Side", "key repealed")
+
+KINDS = ("added", "removed", "modified", "repealed", "renumbered")
+
+
+def compose_renames(renames: "Iterable[tuple[int | object, E, E]]", lo: object, hi: object) -> "tuple[dict[E, E], dict[E, E]]":
+    """The renumberings made in ``(lo, hi]``, composed (3 → 3-1 → 3-1-1 reads 3 → 3-1-1):
+    (unit at the end → unit it was at the start, and the other way round).
+    ``renames`` are (day, old, new) in replay order, days comparable with ``lo`` and ``hi``."""
+    renamed_from: dict[E, E] = {}
+    for day, old, new in renames:
+        if lo < day <= hi:  # type: ignore[operator]
+            renamed_from[new] = renamed_from.pop(old, old)
+    return renamed_from, {old: new for new, old in renamed_from.items()}
+
+
+def classify(before: "Side | None", after: "Side | None", *, was: "Side | None" = None,
+             moved: bool = False) -> str | None:
+    """The kind of change (one of :data:`KINDS`) from ``before`` (the unit's version on
+    the first date; None: it did not exist) to ``after`` (on the second date), or None
+    when a diff shows nothing for the unit.
+
+    ``was`` is the version on the first date of the unit this one was renumbered from
+    (None: not renumbered, or that unit did not exist then); ``moved`` says that the
+    unit was renumbered away and exists under its new eId on the second date (it is
+    reported there)."""
+    if before is None:
+        if after is None:
+            return None
+        # new, or inserted and renumbered inside the span: new either way
+        return "renumbered" if was is not None else "added"
+    if after is None:
+        return None if moved else "removed"
+    if before.key == after.key:
+        return None
+    return "repealed" if after.repealed and not before.repealed else "modified"

@@ -1,0 +1,168 @@
+"""The commands and their options: one table that the command line (click) is built
+from and that the quick path reads argument lists with.
+
+Each :class:`Command` lists its arguments and its :class:`Option` values; the
+global options come before the command.  :func:`parse` reads an argument list
+by this table alone, without click, and gives up (None) on anything it does not
+fully understand — help, an unknown option, a missing value, a repeated option —
+so that the command line proper reports it.  This module imports nothing heavy:
+the quick path runs it before anything else is loaded.
+"""
+
+from __future__ import annotations
+
+from .languages import LANGS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+class Option:
+    """``--name VALUE`` (or ``--name`` alone when ``flag``)."""
+
+    __slots__ = ("name", "dest", "metavar", "help", "choices", "default", "flag", "show_default")
+
+    def __init__(self, name: str, help: str, *, metavar: str | None = None, choices: "Sequence[str] | None" = None,
+                 default: str | None = None, flag: bool = False, dest: str | None = None,
+                 show_default: bool = False) -> None:
+        self.name = name
+        self.dest = dest or name.lstrip("-").replace("-", "_")
+        self.help = help
+        self.metavar = metavar
+        self.choices = tuple(choices) if choices is not None else None
+        self.default = default
+        self.flag = flag
+        self.show_default = show_default
+
+
+class Command:
+    """A command: its positional arguments (names; a trailing ``?`` marks one that may
+    be left out) and its options."""
+
+    __slots__ = ("name", "arguments", "options")
+
+    def __init__(self, name: str, arguments: "Sequence[str]", options: "Sequence[Option]") -> None:
+        self.name = name
+        self.arguments = tuple(arguments)
+        self.options = tuple(options)
+
+    def option(self, name: str) -> Option | None:
+        return next((o for o in self.options if o.name == name), None)
+
+
+_LANG = Option("--lang", "Language of the text (default: rus, else the law's first language).",
+               choices=LANGS)
+
+GLOBAL = (
+    Option("--corpus", "Corpus folder holding amendments/ and snapshots/ (default: $CONSOLIDATE_CORPUS, "
+           "else the shipped corpus).", metavar="DIR"),
+    Option("--debug", "Show a traceback on errors.", flag=True),
+)
+
+COMMANDS = {c.name: c for c in (
+    Command("laws", (), ()),
+    Command("show", ("LAW",), (
+        Option("--as-of", "The date (YYYY-MM-DD); default: today.", metavar="DATE"),
+        Option("--known-on", "Use only acts first published on or before this date.", metavar="DATE"),
+        _LANG,
+        Option("--provision", "Only this unit and what it contains, e.g. art_15__para_1.", metavar="EID"),
+        Option("--format", "Output format.", choices=("text", "md", "json", "html", "akn"), default="text",
+               dest="fmt", show_default=True),
+        Option("--notes", "Add footnotes generated from the operations.", flag=True),
+    )),
+    Command("diff", ("LAW", "DATE1", "DATE2"), (
+        _LANG,
+        Option("--provision", "Only changes at or below this unit.", metavar="EID"),
+        Option("--format", "Output format.", choices=("text", "json", "html"), default="text", dest="fmt",
+               show_default=True),
+    )),
+    Command("timeline", ("LAW",), (
+        _LANG,
+        Option("--provision", "The versions of this unit.", metavar="EID"),
+        Option("--format", "Output format.", choices=("text", "json"), default="text", dest="fmt",
+               show_default=True),
+    )),
+    Command("acts", ("LAW",), (
+        Option("--format", "Output format.", choices=("text", "json"), default="text", dest="fmt",
+               show_default=True),
+    )),
+    Command("effective", ("RULE",), (
+        Option("--published", "First official publication (omit if unknown).", metavar="DATE"),
+        Option("--adopted", "Adoption (signing) date; bounds an unknown publication.", metavar="DATE"),
+        Option("--lang", "Language of the rule.", choices=LANGS, default="rus", show_default=True),
+        Option("--format", "Output format.", choices=("text", "json"), default="text", dest="fmt",
+               show_default=True),
+    )),
+    Command("check", ("LAW?",), (
+        Option("--format", "Output format.", choices=("text", "json"), default="text", dest="fmt",
+               show_default=True),
+    )),
+)}
+
+
+class Parsed:
+    """An argument list read by the table: the global options, the command, its arguments and options."""
+
+    __slots__ = ("globals", "command", "arguments", "options")
+
+    def __init__(self, globals_: dict[str, str | bool], command: Command, arguments: list[str],
+                 options: dict[str, str | bool]) -> None:
+        self.globals = globals_
+        self.command = command
+        self.arguments = arguments
+        self.options = options  # by option name; flags are True; options not given are absent
+
+    def value(self, name: str) -> str | bool | None:
+        """What the option ``name`` is: as given, else its default."""
+        if name in self.options:
+            return self.options[name]
+        option = self.command.option(name)
+        return option.default if option is not None else None
+
+
+def parse(argv: "Sequence[str]") -> Parsed | None:
+    """``argv`` read by the table, or None when it is anything but a well-formed command
+    (the command line proper then answers, and says what is wrong)."""
+    given: dict[str, str | bool] = {}
+    options: dict[str, str | bool] = {}
+    arguments: list[str] = []
+    command: Command | None = None
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--":
+            return None
+        if a.startswith("-"):
+            name, eq, value = a.partition("=")
+            table = GLOBAL if command is None else command.options
+            option = next((o for o in table if o.name == name), None)
+            target = given if command is None else options
+            if option is None or name in target:
+                return None
+            if option.flag:
+                if eq:
+                    return None
+                target[name] = True
+            else:
+                if not eq:
+                    i += 1
+                    if i >= len(argv):
+                        return None
+                    value = argv[i]
+                if not value or (option.choices is not None and value not in option.choices):
+                    return None
+                target[name] = value
+        elif command is None:
+            command = COMMANDS.get(a)
+            if command is None:
+                return None
+        else:
+            arguments.append(a)
+        i += 1
+    if command is None:
+        return None
+    required = sum(1 for name in command.arguments if not name.endswith("?"))
+    if not required <= len(arguments) <= len(command.arguments):
+        return None
+    return Parsed(given, command, arguments, options)
