@@ -16,6 +16,7 @@ import os
 import sys
 
 from . import environment
+from .languages import PREFERRED
 from .options import parse
 
 TYPE_CHECKING = False  # not from typing: see consolidate.store.files
@@ -64,12 +65,12 @@ def _answer(directory: str, parsed: "Parsed", stream: "Any") -> "list[bytes | me
     if command == "show":
         from .store.text_index import open_index
 
-        found = open_index(directory, root, slug, lang or "rus")
+        found = open_index(directory, root, slug, lang or PREFERRED)
     else:
         from .store.diff_index import open_index as open_diff_index
 
-        found = open_diff_index(directory, root, slug, lang or "rus")
-    if found is None or (not lang and found.header["default_lang"] != "rus"):
+        found = open_diff_index(directory, root, slug, lang or PREFERRED)
+    if found is None or (not lang and found.header["default_lang"] != PREFERRED):
         return None  # no current index, or the law's default language is another one
     if command == "show":
         return found.parts(days[0])  # type: ignore[no-any-return]

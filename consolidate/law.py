@@ -55,6 +55,15 @@ class Footnote:
     touches: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
 
+    def written_rule(self) -> tuple[str, str] | None:
+        """The rule as the footnotes write it, and its language: the authentic Russian
+        wording when the footnotes give it, else the one they give (English by default)."""
+        if self.rule_rus:
+            return self.rule_rus, "rus"
+        if self.rule:
+            return self.rule, self.lang or "eng"
+        return None
+
 
 @attrs.frozen(eq=False)
 class Act:
@@ -111,10 +120,10 @@ class Act:
 
     def _footnote_effective(self, chain: Callable[[str], Effective | None] | None) -> Effective | None:
         """Without the act's text, the footnote's rule as written is all we have."""
-        rule_text = self.footnote.rule_rus or self.footnote.rule
-        if not rule_text:
+        written = self.footnote.written_rule()
+        if written is None:
             return None
-        lang = "rus" if self.footnote.rule_rus else (self.footnote.lang or "eng")
+        rule_text, lang = written
         from .grammar.rules import explain
 
         try:

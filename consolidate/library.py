@@ -23,6 +23,7 @@ import attrs
 from .corpus import Corpus
 from .diff import Diff, diff as _diff
 from .errors import ConsolidationError, UnknownProvision
+from .languages import PREFERRED
 from .law import Act, Law
 from .model import ROOT, Effective, Kind, Progress
 from .results import ActRow, ActsReport, Exception_, History, LawSummary, Reading, StepRow, Work
@@ -68,7 +69,7 @@ class Library:
         out = []
         for slug in self.corpus.slugs():
             law = self.law(slug)
-            title = law.titles.get("rus") or next(iter(law.titles.values()), "")
+            title = law.titles.get(PREFERRED) or next(iter(law.titles.values()), "")
             out.append(LawSummary(slug, law.number, law.adopted, law.langs(), len(law.acts), title))
         return out
 
@@ -249,7 +250,8 @@ def _act_row(act: Act) -> ActRow:
         error, effs = str(exc), {}
     parsed = None
     exceptions: tuple[Exception_, ...] = ()
-    rule_written = act.commencement_text or act.footnote.rule_rus or act.footnote.rule
+    footnoted = act.footnote.written_rule()
+    rule_written = act.commencement_text or (footnoted[0] if footnoted else None)
     try:
         com = act.commencement
     except ConsolidationError as exc:
@@ -257,11 +259,11 @@ def _act_row(act: Act) -> ActRow:
     if com is not None:
         parsed = str(com.general)
         exceptions = tuple(Exception_(s.places, str(s.rule), s.as_written) for s in com.exceptions)
-    elif rule_written:
+    elif footnoted is not None:
         from .grammar.rules import parse_rule
 
         try:
-            parsed = str(parse_rule(rule_written, lang="rus" if act.footnote.rule_rus else (act.footnote.lang or "eng")))
+            parsed = str(parse_rule(*footnoted))
         except ConsolidationError as exc:
             error = str(exc)
     dates = sorted({(e.date.isoformat() if e.date else f"{e.earliest.isoformat()}/{e.latest.isoformat()}")
