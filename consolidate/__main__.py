@@ -63,13 +63,13 @@ def _answer(directory: str, parsed: "Parsed", stream: "Any") -> "list[bytes | me
         return None
     found: Any
     if command == "show":
-        from .store.text_index import open_index
+        from .store.text_index import Index
 
-        found = open_index(directory, root, slug, lang or PREFERRED)
+        found = Index.open(directory, root, slug, lang or PREFERRED)
     else:
-        from .store.diff_index import open_index as open_diff_index
+        from .store.diff_index import DiffIndex
 
-        found = open_diff_index(directory, root, slug, lang or PREFERRED)
+        found = DiffIndex.open(directory, root, slug, lang or PREFERRED)
     if found is None or (not lang and found.header["default_lang"] != PREFERRED):
         return None  # no current index, or the law's default language is another one
     if command == "show":

@@ -41,7 +41,7 @@ def index_of(lib: Library, slug: str, lang: str) -> diffindex.DiffIndex:
     # by corpus folder (each generated law has its own), not by id(lib): ids of freed objects come back
     key = (str(lib.corpus.root), slug, lang, diffindex.WINDOW)
     if key not in _BUILT:
-        _BUILT[key] = diffindex.read(diffindex.build(lib.timeline(slug, lang), str(lib.corpus.root)))
+        _BUILT[key] = diffindex.DiffIndex.read(diffindex.build(lib.timeline(slug, lang), str(lib.corpus.root)))
     return _BUILT[key]
 
 
@@ -179,6 +179,6 @@ def test_writing_it_reports_progress(lib: Library) -> None:
     heard: list[tuple[str, int, int]] = []
     tl = lib.timeline("kz-national-security", "rus")
     diffindex.build(tl, str(lib.corpus.root), lambda what, done, total: heard.append((what, done, total)))
-    assert heard and heard[0][1] == 1 and heard[-1][1] == heard[-1][2] == len(diffindex.read(
+    assert heard and heard[0][1] == 1 and heard[-1][1] == heard[-1][2] == len(diffindex.DiffIndex.read(
         diffindex.build(tl, str(lib.corpus.root))).header["eids"])
     assert all(what == "indexing the diffs" for what, _, _ in heard)

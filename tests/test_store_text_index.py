@@ -35,7 +35,7 @@ def full_show(lib: Library, slug: str, lang: str, day: dt.date) -> bytes:
 
 
 def index_of(lib: Library, slug: str, lang: str) -> textindex.Index:
-    return textindex.read(textindex.build(lib.timeline(slug, lang), str(lib.corpus.root)))
+    return textindex.Index.read(textindex.build(lib.timeline(slug, lang), str(lib.corpus.root)))
 
 
 def windows(ix: textindex.Index) -> set[tuple[int, int]]:

@@ -136,23 +136,19 @@ def acts(report: "ActsReport", *, fmt: str) -> str:
         return js.dumps({"law": report.law, "acts": rows}) + "\n"
     out = [f"{report.law}: {len(report.acts)} amending acts"]
     for r in report.acts:
+        published = r.published.isoformat() if r.published else "unknown"
         out.append("")
-        out.append(f"{r.number}  adopted {r.adopted.isoformat()}  published "
-                   f"{r.published.isoformat() if r.published else 'unknown'}"
-                   f"{' (inferred)' if r.publication_inferred else ''}  "
-                   f"effective {', '.join(r.effective) or 'unknown'}")
-        if r.title:
-            out.append(f"  {r.title}")
-        if r.rule:
-            out.append(f"  rule as written: {' '.join(r.rule.split())}")
-        if r.parsed:
-            out.append(f"  parsed: {r.parsed}")
-        for e in r.exceptions:
-            out.append(f"  exception {', '.join(e.places)}: {e.rule}")
-        out.append(f"  touches: {', '.join(r.touches) or '—'}"
-                   f"{'' if r.operations_available else '  (operations not available)'}")
-        if r.error:
-            out.append(f"  error: {r.error}")
+        lines = [
+            f"{r.number}  adopted {r.adopted.isoformat()}  published {published}"
+            f"{' (inferred)' if r.publication_inferred else ''}  effective {', '.join(r.effective) or 'unknown'}",
+            r.title and f"  {r.title}",
+            r.rule and f"  rule as written: {' '.join(r.rule.split())}",
+            r.parsed and f"  parsed: {r.parsed}",
+            *(f"  exception {', '.join(e.places)}: {e.rule}" for e in r.exceptions),
+            f"  touches: {', '.join(r.touches) or '—'}{'' if r.operations_available else '  (operations not available)'}",
+            r.error and f"  error: {r.error}",
+        ]
+        out += [line for line in lines if line]
     return "\n".join(out) + "\n"
 
 

@@ -34,7 +34,7 @@ it runs before the command line is built.
 from __future__ import annotations
 
 from ..changes import Side, classify, compose_renames
-from .files import index_path, open_file
+from .files import IndexFile
 from .text_index import bisect_right
 
 TYPE_CHECKING = False  # not from typing: see consolidate.store.text_index
@@ -47,8 +47,6 @@ if TYPE_CHECKING:
     from .files import Store
 
 FORMAT = 1
-KIND = "diffindex"
-_MAGIC = b"consolidate-diff-index\n"
 WINDOW = 16  # pairs of versions of a unit at most this far apart are stored
 
 EXISTS, UNKNOWN, REPEALED = 1, 2, 4  # version flags
@@ -146,7 +144,7 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
               ev_day, ev_unit, rn_day, rn_old, rn_new]
     header = stamp(timeline, root, FORMAT)
     header.update(eids=eids, window=WINDOW)
-    return pack(_MAGIC, header, arrays, blob.data)
+    return pack(DiffIndex.MAGIC, header, arrays, blob.data)
 
 
 def ensure(store: "Store", root: str, timeline: "Timeline", progress: "Progress | None" = None) -> None:
@@ -154,19 +152,36 @@ def ensure(store: "Store", root: str, timeline: "Timeline", progress: "Progress 
     :func:`consolidate.store.timelines.write_index`)."""
     from .timelines import write_index
 
-    write_index(store, root, timeline, KIND, _MAGIC, FORMAT, lambda tl, at: build(tl, at, progress))
+    write_index(store, root, timeline, DiffIndex, lambda tl, at: build(tl, at, progress))
 
 
-class DiffIndex:
-    """A diff index read from disk (memory-mapped) or built in memory."""
+class DiffIndex(IndexFile):
+    """A diff index read from the store (memory-mapped) or built in memory."""
 
-    def __init__(self, header: dict[str, Any], arrays: list[memoryview], blob: memoryview):
-        self.header = header
-        (self.unit_at, self.ver_start, self.ver_flags, self.ver_content, self.ver_text_off, self.ver_text_len,
-         self.ver_prefix_off, self.ver_prefix_len, self.pair_at, self.why_off, self.why_len, self.seg_at,
-         self.seg_kind, self.seg_off, self.seg_len, self.ev_day, self.ev_unit,
-         self.rn_day, self.rn_old, self.rn_new) = arrays
-        self.blob = blob
+    KIND, MAGIC, FORMAT = "diffindex", b"consolidate-diff-index\n", FORMAT
+    ARRAYS = ("unit_at", "ver_start", "ver_flags", "ver_content", "ver_text_off", "ver_text_len", "ver_prefix_off",
+              "ver_prefix_len", "pair_at", "why_off", "why_len", "seg_at", "seg_kind", "seg_off", "seg_len",
+              "ev_day", "ev_unit", "rn_day", "rn_old", "rn_new")
+    unit_at: memoryview
+    ver_start: memoryview
+    ver_flags: memoryview
+    ver_content: memoryview
+    ver_text_off: memoryview
+    ver_text_len: memoryview
+    ver_prefix_off: memoryview
+    ver_prefix_len: memoryview
+    pair_at: memoryview
+    why_off: memoryview
+    why_len: memoryview
+    seg_at: memoryview
+    seg_kind: memoryview
+    seg_off: memoryview
+    seg_len: memoryview
+    ev_day: memoryview
+    ev_unit: memoryview
+    rn_day: memoryview
+    rn_old: memoryview
+    rn_new: memoryview
 
     def _version(self, u: int, d: int) -> int:
         """The version of unit ``u`` on day ``d`` (an ordinal), as :meth:`Chain.at`: every
@@ -233,16 +248,3 @@ class DiffIndex:
         title = diff_title(h["law"], h["lang"], start, end, count) + "\n" + ("" if count else NO_CHANGES + "\n")
         out.insert(0, title.encode())
         return out
-
-
-def read(data: "Any") -> DiffIndex:
-    """The diff index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
-    from .files import unpack
-
-    return DiffIndex(*unpack(data, _MAGIC, FORMAT))
-
-
-def open_index(directory: str, root: str, slug: str, lang: str) -> DiffIndex | None:
-    """The current diff index of a law in a language read from the corpus at ``root``, if there is one."""
-    found = open_file(index_path(directory, root, slug, lang, KIND), root, slug, lang, _MAGIC, FORMAT)
-    return None if found is None else DiffIndex(*found)

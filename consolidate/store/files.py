@@ -25,7 +25,7 @@ TYPE_CHECKING = False  # not from typing: importing it would be a fifth of the q
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
-    from typing import Any
+    from typing import Any, Self
 
 
 class Store:
@@ -194,3 +194,34 @@ def open_file(path: str, root: str, slug: str, lang: str, magic: bytes,
         return found
     except (OSError, ValueError, KeyError, TypeError, IndexError, EOFError):
         return None
+
+
+class IndexFile:
+    """An index of one kind (``KIND``, written with ``MAGIC`` in format ``FORMAT``), read
+    from the store (memory-mapped) or from bytes built in memory.  Its arrays become the
+    attributes ``ARRAYS`` names, in the order they were packed."""
+
+    KIND = ""
+    MAGIC = b""
+    FORMAT = 0
+    ARRAYS: tuple[str, ...] = ()
+
+    def __init__(self, header: dict[str, Any], arrays: list[memoryview], blob: memoryview) -> None:
+        if len(arrays) != len(self.ARRAYS):
+            raise ValueError(f"a {self.KIND} has {len(self.ARRAYS)} arrays (got {len(arrays)})")
+        self.header = header
+        self.blob = blob
+        for name, array in zip(self.ARRAYS, arrays):
+            setattr(self, name, array)
+
+    @classmethod
+    def read(cls, data: Any) -> Self:
+        """The index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
+        return cls(*unpack(data, cls.MAGIC, cls.FORMAT))
+
+    @classmethod
+    def open(cls, directory: str, root: str, slug: str, lang: str) -> Self | None:
+        """The current index of a law in a language read from the corpus at ``root``, if the
+        store in ``directory`` holds one (see :func:`open_file`); else None."""
+        found = open_file(index_path(directory, root, slug, lang, cls.KIND), root, slug, lang, cls.MAGIC, cls.FORMAT)
+        return None if found is None else cls(*found)

@@ -47,11 +47,9 @@ else:
         from bisect import bisect_right
         from datetime import date
 
-from .files import index_path, open_file
+from .files import IndexFile
 
 FORMAT = 5
-KIND = "textindex"
-_MAGIC = b"consolidate-text-index\n"
 _OPEN = 2**31 - 1  # the end of a version still in effect (a date ordinal no date reaches)
 _RUN = 128  # rows per run (see build)
 
@@ -136,17 +134,17 @@ def build(timeline: "Timeline", root: str) -> bytes:
     arrays = [starts, ends, offsets, lengths, run_days, run_at, span_at, range_off, range_len]
     header = stamp(timeline, root, FORMAT)
     header.update(head=head, tail=tail, warnings=[(w.eid, w.message) for w in timeline.warnings], notes=notes)
-    return pack(_MAGIC, header, arrays, blob)
+    return pack(Index.MAGIC, header, arrays, blob)
 
 
 
 def for_timeline(store: "Store", root: str, timeline: "Timeline") -> Index:
     """The index of ``timeline``: the one in the store if it is current, else one built in memory."""
     if store.directory is not None and timeline.known_on is None:
-        found = open_index(store.directory, root, timeline.law.slug, timeline.lang)
+        found = Index.open(store.directory, root, timeline.law.slug, timeline.lang)
         if found is not None:
             return found
-    return read(build(timeline, root))
+    return Index.read(build(timeline, root))
 
 
 def ensure(store: "Store", root: str, timeline: "Timeline") -> None:
@@ -154,20 +152,29 @@ def ensure(store: "Store", root: str, timeline: "Timeline") -> None:
     one exists (or the inputs changed too recently to be trusted, or nothing is stored)."""
     from .timelines import write_index
 
-    write_index(store, root, timeline, KIND, _MAGIC, FORMAT, build)
+    write_index(store, root, timeline, Index, build)
 
 
 # -- reading --------------------------------------------------------------------------
 
 
-class Index:
-    """An index read from disk (memory-mapped) or built in memory."""
+class Index(IndexFile):
+    """A text index read from the store (memory-mapped) or built in memory."""
+
+    KIND, MAGIC, FORMAT = "textindex", b"consolidate-text-index\n", FORMAT
+    ARRAYS = ("starts", "ends", "offsets", "lengths", "run_days", "run_at", "span_at", "range_off", "range_len")
+    starts: memoryview
+    ends: memoryview
+    offsets: memoryview
+    lengths: memoryview
+    run_days: memoryview
+    run_at: memoryview
+    span_at: memoryview
+    range_off: memoryview
+    range_len: memoryview
 
     def __init__(self, header: dict[str, Any], arrays: list[memoryview], blob: memoryview):
-        self.header = header
-        (self.starts, self.ends, self.offsets, self.lengths,
-         self.run_days, self.run_at, self.span_at, self.range_off, self.range_len) = arrays
-        self.blob = blob
+        super().__init__(header, arrays, blob)
         self._decoded: dict[int, str] = {}
         self._shown: list[tuple[str, ...]] | None = None  # for text_str
 
@@ -279,17 +286,3 @@ class Index:
         if not (parts[-1] if decoded else bytes(parts[-1][-1:])).endswith(nl):
             parts.append(nl)
         return parts
-
-
-def read(data: "Any") -> Index:
-    """The text index in ``data`` (bytes, or a memory map of the file); ValueError if it is not one."""
-    from .files import unpack
-
-    return Index(*unpack(data, _MAGIC, FORMAT))
-
-
-
-def open_index(directory: str, root: str, slug: str, lang: str) -> Index | None:
-    """The current text index of a law in a language read from the corpus at ``root``, if there is one."""
-    found = open_file(index_path(directory, root, slug, lang, KIND), root, slug, lang, _MAGIC, FORMAT)
-    return None if found is None else Index(*found)

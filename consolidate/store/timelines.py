@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import files
-from .files import Store, file_stats, index_path, open_file, settled, write_atomic
+from .files import Store, file_stats, index_path, settled, write_atomic
 
 if TYPE_CHECKING:
     from ..law import Law
@@ -177,16 +177,16 @@ def stamp(timeline: "Timeline", root: str, fmt: int) -> dict[str, Any]:
     }
 
 
-def write_index(store: Store, root: str, timeline: "Timeline", kind: str, magic: bytes, fmt: int,
+def write_index(store: Store, root: str, timeline: "Timeline", kind: type[files.IndexFile],
                 builder: Callable[["Timeline", str], bytes]) -> None:
-    """Write the index ``kind`` of ``timeline``, built by ``builder``, unless a current one
+    """Write the index of ``kind`` of ``timeline``, built by ``builder``, unless a current one
     exists, the inputs changed too recently to be trusted, or nothing is stored."""
     if store.directory is None or timeline.known_on is not None:
         return
     slug, lang = timeline.law.slug, timeline.lang
-    path = index_path(store.directory, root, slug, lang, kind)
-    if open_file(path, root, slug, lang, magic, fmt) is not None:
+    if kind.open(store.directory, root, slug, lang) is not None:
         return
+    path = index_path(store.directory, root, slug, lang, kind.KIND)
     paths, dirs = inputs_of(timeline.law)
     try:
         newest = max(st[2] for st in file_stats(paths + dirs))

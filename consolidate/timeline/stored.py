@@ -70,17 +70,14 @@ def dump(tl: Timeline) -> tuple[dict[str, Any], dict[str, Any]]:
     return main, steps
 
 
-class _Units(Mapping[str, Provision]):
-    """A document's provisions kept as tuples and built on first access."""
+class _Stored(Mapping[str, Any]):
+    """A mapping over stored tuples (``_raw``) whose values are made on first access."""
 
     __slots__ = ("_raw", "_built")
 
     def __init__(self, raw: dict[str, Any], built: dict[int, Provision]):
         self._raw = raw
         self._built = built
-
-    def __getitem__(self, eid: str) -> Provision:
-        return _build_unit(self._raw[eid], self._built)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -92,14 +89,22 @@ class _Units(Mapping[str, Provision]):
         return eid in self._raw
 
 
-class _Chains(Mapping[str, Chain]):
+class _Units(_Stored):
+    """A document's provisions kept as tuples and built on first access."""
+
+    __slots__ = ()
+
+    def __getitem__(self, eid: str) -> Provision:
+        return _build_unit(self._raw[eid], self._built)
+
+
+class _Chains(_Stored):
     """Every unit's chain, each made on first access."""
 
-    __slots__ = ("_raw", "_built", "_chains")
+    __slots__ = ("_chains",)
 
     def __init__(self, raw: dict[str, list[tuple[Any, ...]]], built: dict[int, Provision]):
-        self._raw = raw
-        self._built = built
+        super().__init__(raw, built)
         self._chains: dict[str, Chain] = {}
 
     def __getitem__(self, eid: str) -> Chain:
@@ -109,18 +114,7 @@ class _Chains(Mapping[str, Chain]):
         return chain
 
     def get(self, eid: str, default: Any = None) -> Any:
-        if eid not in self._raw:
-            return default
-        return self[eid]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
-
-    def __contains__(self, eid: object) -> bool:
-        return eid in self._raw
+        return self[eid] if eid in self._raw else default
 
 
 class _Steps(Sequence[Any]):
