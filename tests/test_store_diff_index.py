@@ -159,7 +159,7 @@ class TestCommandLine:
             assert (b"\x1b[" in first.stdout) == bool(colour)  # forced colour survives a pipe
             probe = ("import sys; from consolidate import __main__ as entry; sys.argv = ['consolidate', *sys.argv[1:]]; "
                      "entry.main(); sys.stdout.flush(); "
-                     "assert not {'click', 'attrs', 'consolidate.timeline', 'datetime'} & set(sys.modules), sorted(sys.modules)")
+                     "assert not {'click', 'attrs', 'consolidate.timeline', 'datetime', 'typing'} & set(sys.modules), sorted(sys.modules)")
             second = subprocess.run([sys.executable, "-c", probe, *args], env={**env, **colour}, capture_output=True)
             assert second.returncode == 0, second.stderr.decode()
             assert second.stdout == first.stdout

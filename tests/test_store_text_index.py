@@ -299,7 +299,7 @@ class TestCommandLine:
         assert list((tmp_path / "cache").glob("*.textindex"))
         probe = ("import sys; from consolidate import __main__ as entry; sys.argv = ['consolidate', *sys.argv[1:]]; "
                  "entry.main(); sys.stdout.flush(); "
-                 "assert not {'click', 'attrs', 'consolidate.timeline', 'datetime'} & set(sys.modules), sorted(sys.modules)")
+                 "assert not {'click', 'attrs', 'consolidate.timeline', 'datetime', 'typing'} & set(sys.modules), sorted(sys.modules)")
         second = subprocess.run([sys.executable, "-c", probe, *argv[1:]], env=env, capture_output=True)
         assert second.returncode == 0, second.stderr.decode()
         assert second.stdout == first
