@@ -141,6 +141,21 @@ class Act:
             )
         return self.effective_for(op.place, chain)
 
+    def langs(self) -> tuple[str, ...]:
+        """The languages the act's operations are written in (its own text in the corpus)."""
+        return tuple(dict.fromkeys(op.lang for op in self.operations))
+
+    def operations_for(self, lang: str) -> tuple[tuple[Operation, ...], bool]:
+        """The operations a time line in ``lang`` replays, and whether they are in ``lang``:
+        each language replays from its own text; where the corpus holds the act only in
+        other languages, their operations (the first language's) give the structure and
+        the wording stays unknown."""
+        own = tuple(op for op in self.operations if op.lang == lang)
+        if own or not self.operations:
+            return own, True
+        first = self.operations[0].lang
+        return tuple(op for op in self.operations if op.lang == first), False
+
     def touched(self) -> tuple[str, ...]:
         """eIds this act changes: its operations' targets, else its footnotes' units."""
         if self.operations:

@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from consolidate.law import Act, Publication
+from consolidate.law import Act, Law, Publication
 from consolidate.errors import InvalidDate, OperationError
 from consolidate.model import Effective, Kind, Provision, Status
 from consolidate.operations import Insert, ReplaceWords, Substitute
@@ -74,6 +74,26 @@ class TestUnknown:
         assert text_of(tl, SUB4, D(2019, 12, 31)) == ("орган финансовой полиции;", Status.IN_EFFECT)
         assert text_of(tl, SUB4, D(2020, 1, 1)) == ("", Status.UNKNOWN)
         assert "eng only" in (tl.as_of(D(2020, 1, 1)).versions[SUB4].reason or "")
+
+    def test_each_language_replays_from_its_own_text(self) -> None:
+        """An act held in both languages: each time line applies its own language's
+        operations and never the other's (their wordings may differ: 14-V)."""
+        both = act("14-V", D(2020, 1, 1), [substitute("14-V", "по-русски;"), substitute("14-V", "қазақша;", lang="kaz")])
+        base_kaz = attrs.evolve(BASE, lang="kaz")
+
+        def bilingual(acts: list[Act]) -> Law:
+            L = law(acts)
+            return attrs.evolve(L, snapshots=L.snapshots + (attrs.evolve(L.snapshots[0], lang="kaz"),))
+
+        rus = compile_base(bilingual([both]), "rus", BASE)
+        kaz = compile_base(bilingual([both]), "kaz", base_kaz)
+        assert text_of(rus, SUB4, D(2020, 1, 1)) == ("по-русски;", Status.IN_EFFECT)
+        assert text_of(kaz, SUB4, D(2020, 1, 1)) == ("қазақша;", Status.IN_EFFECT)
+        assert [s.applied for s in rus.steps] == [s.applied for s in kaz.steps] == ["applied"]
+        only_rus = act("15-V", D(2020, 1, 1), [substitute("15-V", "по-русски;")])
+        kaz = compile_base(bilingual([only_rus]), "kaz", base_kaz)
+        assert text_of(kaz, SUB4, D(2020, 1, 1)) == ("", Status.UNKNOWN)
+        assert "rus only" in (kaz.as_of(D(2020, 1, 1)).versions[SUB4].reason or "")
 
     def test_an_act_without_text_makes_what_its_footnote_names_unknown(self) -> None:
         a = act("157-VII", D(2022, 11, 20), [], touches=("art_15",))

@@ -105,10 +105,11 @@ class _Compiler:
                                      f"the text it replaced is not in the corpus")
                         )
                     hidden = Effective.on(DAWN, "not known on that date")
-                    for op in act.operations or (None,):
+                    for op in act.operations_for(self.lang)[0] or (None,):
                         backward.append(Step(act, op, hidden, "hidden"))
                 continue
-            ops: Sequence[Operation | None] = act.operations if act.operations else (None,)
+            own, in_lang = act.operations_for(self.lang)
+            ops: Sequence[Operation | None] = own if own else (None,)
             for op in ops:
                 try:
                     eff = act.effective(op, chain) if op is not None else act.effective_for("art_1", chain)
@@ -129,7 +130,7 @@ class _Compiler:
                 if act.number in included:
                     backward.append(Step(act, op, eff, "included"))
                 else:
-                    applied = "applied" if op is not None and op.lang == self.lang else "blind"
+                    applied = "applied" if op is not None and in_lang else "blind"
                     forward.append(Step(act, op, eff, applied, gap))
         forward.sort(key=lambda s: replay_key(s.act, s.op, s.effective))
         return backward, forward
