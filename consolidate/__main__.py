@@ -17,7 +17,7 @@ import sys
 
 from . import environment
 from .languages import PREFERRED
-from .options import parse
+from .options import iso_date, parse
 
 TYPE_CHECKING = False  # not from typing: see consolidate.store.files
 if TYPE_CHECKING:
@@ -40,12 +40,7 @@ QUICK = {"show": {"--as-of", "--lang", "--format"}, "diff": {"--lang", "--format
 
 def _day(text: str | None) -> "_dt.date | None":
     """A date given on the command line (today if none); None if it is not one."""
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
+    return date.today() if text is None else iso_date(text)
 
 
 def _answer(directory: str, parsed: "Parsed", stream: "Any") -> "list[bytes | memoryview] | None":

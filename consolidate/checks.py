@@ -34,6 +34,9 @@ def _full(p: Provision) -> str:
     return _norm(" ".join(x for x in (p.heading, p.text) if x))
 
 
+STRUCTURAL = ("missing in replay", "missing in check point")
+
+
 @attrs.frozen
 class Difference:
     eid: str
@@ -72,8 +75,16 @@ class CheckReport:
     operations: int
 
     @property
+    def structural(self) -> tuple[tuple[str, Difference], ...]:
+        """(check point, difference) of every unit a check point has and the replay has not,
+        or the other way round: the replay's structure is wrong there."""
+        return tuple((cp.label, d) for cp in self.checkpoints for d in cp.differences if d.kind in STRUCTURAL)
+
+    @property
     def ok(self) -> bool:
-        return not self.problems
+        """Every operation applies and every check point has the replay's units: a wording
+        may differ (and is listed), a unit may not be missing or extra."""
+        return not self.problems and not self.structural
 
 
 def same_day_conflicts(tl: "Timeline") -> list[str]:
@@ -91,14 +102,25 @@ def same_day_conflicts(tl: "Timeline") -> list[str]:
     return out
 
 
-def _acts_around(eid: str, versions: dict[str, Any]) -> tuple[str, ...]:
-    """The acts behind a unit's wording, and those that changed its siblings
-    (an insertion next to it may explain a difference)."""
-    acts = tuple(versions[eid].acts) if eid in versions else ()
-    if "__" in eid:
-        parent = eid.rsplit("__", 1)[0] + "__"
-        acts += tuple(a for e, v in versions.items() if e.startswith(parent) for a in v.acts)
-    return tuple(dict.fromkeys(acts))
+class _ActsAround:
+    """The acts behind each unit's wording, and those behind every unit of its container
+    (an insertion next to it may explain a difference): made once per comparison, so that
+    listing every difference costs the size of the law, not its square."""
+
+    def __init__(self, versions: dict[str, Any]) -> None:
+        self.versions = versions
+        self.under: dict[str, list[str]] = defaultdict(list)  # "art_1__para_2__" → acts of every unit below
+        for eid, version in versions.items():
+            at = eid.find("__")
+            while at >= 0:
+                self.under[eid[:at + 2]].extend(version.acts)
+                at = eid.find("__", at + 2)
+
+    def __call__(self, eid: str) -> tuple[str, ...]:
+        acts = list(self.versions[eid].acts) if eid in self.versions else []
+        if "__" in eid:
+            acts += self.under.get(eid.rsplit("__", 1)[0] + "__", [])
+        return tuple(dict.fromkeys(acts))
 
 
 @attrs.frozen
@@ -126,27 +148,28 @@ def compare(replay: Document, check: Document, versions: dict[str, Any]) -> Comp
     eids += [p.eid for p in replay.provisions() if p.eid not in seen]
     compared = identical = spacing = different = unknown = 0
     diffs: list[Difference] = []
+    _acts_around = _ActsAround(versions)
     for eid in eids:
         r = replay.units.get(eid)
         c = check.units.get(eid)
         compared += 1
         if r is not None and r.status is Status.UNKNOWN:
             unknown += 1
-            diffs.append(Difference(eid, "unknown", None, _full(c) if c else None, _acts_around(eid, versions)))
+            diffs.append(Difference(eid, "unknown", None, _full(c) if c else None, _acts_around(eid)))
             continue
         if r is None or c is None:
             different += 1
             diffs.append(Difference(eid, "missing in replay" if r is None else "missing in check point",
-                                    _full(r) if r else None, _full(c) if c else None, _acts_around(eid, versions)))
+                                    _full(r) if r else None, _full(c) if c else None, _acts_around(eid)))
             continue
         if (_norm(r.text), _norm(r.heading), r.status) == (_norm(c.text), _norm(c.heading), c.status):
             identical += 1
         elif r.status == c.status and _spaceless(_full(r)) == _spaceless(_full(c)):
             spacing += 1
-            diffs.append(Difference(eid, "spacing only", _full(r), _full(c), _acts_around(eid, versions)))
+            diffs.append(Difference(eid, "spacing only", _full(r), _full(c), _acts_around(eid)))
         else:
             different += 1
-            diffs.append(Difference(eid, "different", _full(r), _full(c), _acts_around(eid, versions)))
+            diffs.append(Difference(eid, "different", _full(r), _full(c), _acts_around(eid)))
     return Comparison(compared, identical, spacing, different, unknown, tuple(diffs))
 
 

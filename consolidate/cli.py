@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from .options import COMMANDS, GLOBAL, Option
+from .options import COMMANDS, GLOBAL, Option, iso_date
 
 if TYPE_CHECKING:
     from .library import Library
@@ -91,15 +91,53 @@ class Context:
         return self._library
 
 
-def _fail(ctx: Context, exc: BaseException) -> NoReturn:
+def _fail(ctx: Context, exc: BaseException, message: str | None = None) -> NoReturn:
     if ctx.debug:
         raise exc
-    click.echo(f"consolidate: error: {exc}", err=True)
+    ctx.progress.close()
+    say(f"consolidate: error: {message or exc}")
     sys.exit(1)
 
 
+def say(line: str) -> None:
+    """One line on standard error, whatever its encoding can carry (what it cannot is escaped)."""
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stderr, "encoding", None) or "ascii"
+        sys.stderr.write(line.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):  # no standard error to say it on
+        pass
+
+
+class OutputError(Exception):
+    """Standard output cannot take what the command writes: closed, full, or an encoding
+    that cannot carry the text."""
+
+
+def emit(text: str) -> None:
+    """Write a command's output to standard output, and flush it (an error then is the
+    command's, reported; never one Python prints at exit)."""
+    out = sys.stdout
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as exc:
+        encoding = getattr(out, "encoding", None) or "unknown"
+        raise OutputError(f"standard output's encoding ({encoding}) cannot carry the text ({exc.object[exc.start:exc.end]!r}); "
+                          "set PYTHONIOENCODING=utf-8 or a UTF-8 locale") from None
+    except (OSError, ValueError) as exc:  # ENOSPC, EBADF, EIO; ValueError: stdout closed in this process
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise OutputError(f"cannot write to standard output: {reason}") from None
+
+
 def _run(fn: F) -> F:
-    """Map domain errors to exit code 1 with one clear line."""
+    """Every failure of a command is one line on standard error and exit code 1 (with
+    --debug, the traceback); a reader that closed the pipe ends the command as SIGPIPE would."""
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -109,26 +147,43 @@ def _run(fn: F) -> F:
 
         try:
             return fn(*args, **kwargs)
-        except ConsolidationError as exc:
-            ctx.progress.close()
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # `consolidate show ... | head`: the reader has what it wanted
+            _quiet_stdout()
+            sys.exit(141)
+        except (ConsolidationError, OutputError) as exc:
             _fail(ctx, exc)
-        except BrokenPipeError:  # `consolidate show ... | head`
-            sys.stderr.close()
-            sys.exit(0)
+        except MemoryError as exc:
+            _fail(ctx, exc, "out of memory")
+        except Exception as exc:  # noqa: BLE001 - a bug: still one line, the traceback with --debug
+            _fail(ctx, exc, f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)")
         finally:
             ctx.progress.close()
 
     return wrapper  # type: ignore[return-value]
 
 
-def parse_date(text: str, what: str = "date") -> _dt.date:
-    """ISO ``YYYY-MM-DD`` → date; anything else is an :class:`~consolidate.errors.InvalidDate`."""
-    from .errors import InvalidDate
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's own flush at exit has nowhere to fail."""
+    import os
 
     try:
-        return _dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
-        raise InvalidDate(f"{what} must be an existing date YYYY-MM-DD (got {text!r})") from None
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def parse_date(text: str, what: str = "date") -> _dt.date:
+    """``YYYY-MM-DD`` → date (:func:`consolidate.options.iso_date`); anything else is an
+    :class:`~consolidate.errors.InvalidDate` naming the option."""
+    from .errors import InvalidDate
+
+    day = iso_date(text)
+    if day is None:
+        raise InvalidDate(f"{what} must be an existing date YYYY-MM-DD (got {text!r})")
+    return day
 
 
 def _date(value: str | None, what: str) -> _dt.date | None:
@@ -212,7 +267,7 @@ def laws(ctx: Context) -> None:
     """
     from .render import output
 
-    click.echo(output.laws(ctx.library.laws()), nl=False)
+    emit(output.laws(ctx.library.laws()))
 
 
 @main.command()
@@ -240,7 +295,7 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
 
     reading = ctx.library.show(law, day, lang=language, known_on=known, provision=provision, notes=notes,
                                referrers=fmt == "json" and provision is not None)
-    click.echo(output.show(reading, fmt=fmt), nl=False)
+    emit(output.show(reading, fmt=fmt))
     if fmt == "text" and known is None and provision is None and not notes:
         # the next plain `show` of this law, on any date, is answered by the text index
         ctx.library.write_indexes(law, language, diff=False)
@@ -268,8 +323,7 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
     from .render.lines import use_color
 
     d = ctx.library.diff(law, a, b, lang=_lang(ctx, law, lang), provision=provision)
-    # colour is decided by the renderer's caller (use_color), so click must not strip it when FORCE_COLOR is set
-    click.echo(output.diff(d, fmt=fmt, color=use_color(sys.stdout)), nl=False, color=True)
+    emit(output.diff(d, fmt=fmt, color=use_color(sys.stdout)))
     if fmt == "text" and provision is None:
         # the next plain `diff` of this law, between any dates, is answered by the diff index
         ctx.library.write_indexes(law, d.lang, text=False)
@@ -290,7 +344,7 @@ def timeline(ctx: Context, law: str, lang: str | None, provision: str | None, fm
     """
     from .render import output
 
-    click.echo(output.history(ctx.library.history(law, _lang(ctx, law, lang), provision), fmt=fmt), nl=False)
+    emit(output.history(ctx.library.history(law, _lang(ctx, law, lang), provision), fmt=fmt))
 
 
 @main.command()
@@ -308,7 +362,7 @@ def acts(ctx: Context, law: str, fmt: str) -> None:
     """
     from .render import output
 
-    click.echo(output.acts(ctx.library.acts(law), fmt=fmt), nl=False)
+    emit(output.acts(ctx.library.acts(law), fmt=fmt))
 
 
 @main.command()
@@ -333,7 +387,7 @@ def effective(ctx: Context, rule: str, published: str | None, adopted: str | Non
     from .render import output
 
     eff = Library.effective(rule, published=pub, adopted=adp, lang=lang)
-    click.echo(output.effective(eff, rule=rule, fmt=fmt), nl=False)
+    emit(output.effective(eff, rule=rule, fmt=fmt))
 
 
 @main.command()
@@ -354,7 +408,7 @@ def check(ctx: Context, law: str | None, fmt: str) -> None:
     from .render import output
 
     reports = ctx.library.check(law)
-    click.echo(output.check(reports, fmt=fmt), nl=False)
+    emit(output.check(reports, fmt=fmt))
     if any(not r.ok for r in reports):
         sys.exit(1)
 

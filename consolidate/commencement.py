@@ -90,17 +90,29 @@ class Period:
         and years clipped to the last day of a shorter month."""
         match self.unit:
             case Unit.DAYS:
-                return event + _dt.timedelta(days=self.n)
+                return shift(event, days=self.n, what=f"{self.words()} after {event.isoformat()}")
             case Unit.MONTHS:
-                return event + relativedelta(months=self.n)
+                return shift(event, months=self.n, what=f"{self.words()} after {event.isoformat()}")
             case Unit.YEARS:
-                return event + relativedelta(years=self.n)
+                return shift(event, years=self.n, what=f"{self.words()} after {event.isoformat()}")
             case _:  # pragma: no cover - closed enum
                 raise RuleError(f"unknown period unit {self.unit!r}")
 
     def after(self, event: _dt.date) -> _dt.date:
         """The first day after the period has expired ("по истечении")."""
-        return self.end(event) + _dt.timedelta(days=1)
+        return shift(self.end(event), days=1, what=f"the day after {self.words()} after {event.isoformat()}")
+
+
+def shift(day: _dt.date, *, days: int = 0, months: int = 0, years: int = 0, what: str = "") -> _dt.date:
+    """``day`` moved by a period, or a :class:`RuleError` when the result leaves the
+    calendar (years 1 to 9999) — a rule may count 9000 years, or a day of 9999."""
+    try:
+        if months or years:
+            moved = day + relativedelta(months=months, years=years)
+            return moved + _dt.timedelta(days=days) if days else moved
+        return day + _dt.timedelta(days=days)
+    except (OverflowError, ValueError):
+        raise RuleError(f"{what or 'the date'} falls outside the calendar (years 1 to 9999)") from None
 
 
 # ----------------------------------------------------------------- rules
@@ -279,7 +291,7 @@ def _on_publication(rule: PublicationRule, published: _dt.date) -> tuple[_dt.dat
         case OnPublication():
             return published, "in effect from the day of publication"
         case DayAfterPublication():
-            day = published + _dt.timedelta(days=1)
+            day = shift(published, days=1, what=f"the day after {_iso(published)}")
             return day, f"in effect from the day after publication, {_iso(day)}"
         case DaysAfterPublication() | MonthsAfterPublication() | YearsAfterPublication():
             return _period_steps(rule.period, published)
@@ -288,7 +300,7 @@ def _on_publication(rule: PublicationRule, published: _dt.date) -> tuple[_dt.dat
 
 
 def _period_steps(period: Period, event: _dt.date) -> tuple[_dt.date, str]:
-    start = event + _dt.timedelta(days=1)
+    start = shift(event, days=1, what=f"the day after {_iso(event)}")
     end = period.end(event)
     steps = [f"the period starts {_iso(start)} (Civil Code art. 173)"]
     ends = f"{period.words()} end {_iso(end)}"
@@ -310,7 +322,8 @@ def _period_steps(period: Period, event: _dt.date) -> tuple[_dt.date, str]:
 
 def publication_window(adopted: _dt.date) -> tuple[_dt.date, _dt.date]:
     """First and last possible day of first official publication (art. 37 p.3)."""
-    return adopted, adopted + _dt.timedelta(days=PUBLICATION_WINDOW_DAYS)
+    return adopted, shift(adopted, days=PUBLICATION_WINDOW_DAYS,
+                          what=f"thirty days after the adoption on {_iso(adopted)}")
 
 
 def _retro(day: _dt.date, adopted: _dt.date | None) -> bool:

@@ -10,6 +10,7 @@ Reading the files is :mod:`consolidate.formats`; these are the values.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Callable, Mapping
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,9 @@ from .operations import Insert, Operation
 
 if TYPE_CHECKING:
     from .commencement import Commencement
+
+#: a law's name: lower-case Latin letters, digits and single hyphens (``kz-national-security``)
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @attrs.frozen
@@ -206,6 +210,7 @@ class Law:
     directory: Path
     gaps: tuple[Gap, ...] = ()
     _loaded: list[tuple[Act, ...]] = attrs.field(factory=list, init=False, repr=False)
+    _by_number: dict[str, Act] = attrs.field(factory=dict, init=False, repr=False)
 
     @property
     def acts(self) -> tuple[Act, ...]:
@@ -231,10 +236,12 @@ class Law:
         return default_lang(self.langs())
 
     def act(self, number: str) -> Act:
-        for a in self.acts:
-            if a.number == number:
-                return a
-        raise DataError(f"{self.slug} has no act {number!r}")
+        if not self._by_number:
+            self._by_number.update((a.number, a) for a in self.acts)
+        try:
+            return self._by_number[number]
+        except KeyError:
+            raise DataError(f"{self.slug} has no act {number!r}") from None
 
     def expression_uri(self, lang: str, day: _dt.date) -> str:
         return f"{self.work}/{lang}@{day.isoformat()}"

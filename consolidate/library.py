@@ -22,7 +22,7 @@ import attrs
 
 from .corpus import Corpus
 from .diff import Diff, diff as _diff
-from .errors import ConsolidationError, UnknownProvision
+from .errors import ConsolidationError, DataError, UnknownProvision
 from .languages import PREFERRED
 from .law import Act, Law
 from .model import ROOT, Effective, Kind, Progress
@@ -235,7 +235,10 @@ class Library:
     def check(self, slug: str | None = None) -> list["CheckReport"]:
         """Validate the act files of ``slug`` (or of every law) and compare the replay with
         every check point."""
-        return [check_law(self.law(s)) for s in ([slug] if slug else self.corpus.slugs())]
+        slugs = [slug] if slug else self.corpus.slugs()
+        if not slugs:
+            raise DataError(f"nothing to check: the corpus at {self.corpus.root} holds no law")
+        return [check_law(self.law(s)) for s in slugs]
 
 
 def _act_row(act: Act) -> ActRow:
@@ -283,15 +286,18 @@ def check_law(law: Law) -> "CheckReport":
     edit one unit on one day without a stated order) and compare the replay with every
     check point, unit by unit."""
     from .checks import CheckPoint, CheckReport, checkpoint_date, compare, same_day_conflicts
-    from .grammar.snapshot import read_snapshot
+    from .formats.snapshot_file import read_snapshot
 
     slug = law.slug
     problems: list[str] = []
     checkpoints: list[CheckPoint] = []
     for lang in law.langs():
-        tl = compile_timeline(law, lang, strict=False)
-        for step, exc in tl.errors:
+        try:
+            tl = compile_timeline(law, lang, strict=False)
+        except ConsolidationError as exc:  # the act files cannot be placed on the time line at all
             problems.append(f"[{lang}] {exc}")
+            continue
+        problems += [f"[{lang}] {error}" for _step, error in tl.errors]
         problems += [f"[{lang}] {p}" for p in same_day_conflicts(tl)]
         for snap in law.snapshots:
             if snap.lang != lang or snap.role != "check":

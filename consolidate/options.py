@@ -16,6 +16,25 @@ from .languages import LANGS
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from datetime import date
+else:
+    try:  # the C module datetime re-exports: the same class, without datetime.py (see consolidate.store.files)
+        from _datetime import date
+    except ImportError:  # pragma: no cover - a Python without it
+        from datetime import date
+
+
+def iso_date(text: str) -> "date | None":
+    """``YYYY-MM-DD`` → a date; None for anything else: an impossible day (2020-02-30), a
+    week date (2016-W01-1), a compact form (20160101) or a time — the forms Python's own
+    ``fromisoformat`` also accepts, which the contract does not."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not (text[:4] + text[5:7] + text[8:]).isdigit() \
+            or not text.isascii():
+        return None
+    try:
+        return date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    except ValueError:
+        return None
 
 
 class Option:

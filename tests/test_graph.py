@@ -415,7 +415,7 @@ class TestRealText:
     @pytest.fixture(scope="class")
     @classmethod
     def graph(cls) -> Any:
-        from consolidate.grammar.snapshot import read_snapshot
+        from consolidate.formats.snapshot_file import read_snapshot
 
         path = ROOT_DIR / "snapshots/kz-national-security/rus/2021-after-375-VI.md"
         return build_graph(read_snapshot(path, law="kz-national-security", lang="rus"))

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from consolidate.library import check_law
 from consolidate.cli import main
-from consolidate.grammar.snapshot import read_snapshot
+from consolidate.formats.snapshot_file import read_snapshot
 from consolidate.grammar.notes import parse_note
 from consolidate.grammar.rules import parse_rule
 from consolidate.model import Status

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError
+from ..textfiles import read_text
 from ..numbering import parse_eid
 from ..operations import Occurrence
 
@@ -22,15 +23,15 @@ def read_toml(path: Path) -> dict[str, Any]:
     values are the same (``tests/test_corpus_toml.py``)."""
     import rtoml
 
+    text = read_text(path, "TOML file")
     try:
-        return rtoml.loads(path.read_text(encoding="utf-8"))
-    except rtoml.TomlParsingError as exc:
+        data = rtoml.loads(text)
+    except (rtoml.TomlParsingError, ValueError, OverflowError) as exc:
         # rtoml says "... at line N column M"
         raise DataError(f"malformed TOML: {' '.join(str(exc).split())}", file=str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", file=str(path)) from None
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror}", file=str(path)) from None
+    if not isinstance(data, dict):  # pragma: no cover - a TOML document is a table
+        raise DataError("malformed TOML: not a table", file=str(path))
+    return data
 
 
 def req(table: Mapping[str, Any], key: str, typ: type | tuple[type, ...], path: Path, what: str) -> Any:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
+from collections import Counter
 from pathlib import Path
 
 from ..errors import DataError
 from ..languages import LANGS
-from ..law import Act, Gap, Law, Snapshot
+from ..law import SLUG, Act, Gap, Law, Snapshot
 from ..model import Progress
 from .act_file import load_act
 from .fields import date, opt, read_toml, req
+
+#: an act file's name: its adoption date and its number
+ACT_FILE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})_(?P<number>[^/]+)\.toml")
 
 
 def load_law(directory: Path, snapshots_root: Path) -> Law:
@@ -18,6 +23,9 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
     data = read_toml(path)
     what = "law.toml"
     slug = req(data, "slug", str, path, what)
+    if not SLUG.fullmatch(slug):
+        raise DataError(f"{what}: slug must be lower-case Latin letters, digits and single hyphens (got {slug!r})",
+                        file=str(path))
     snaps = []
     for rec in opt(data, "snapshots", list, path, what) or []:
         lang = req(rec, "lang", str, path, "snapshot")
@@ -27,6 +35,8 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
         if role not in ("base", "check"):
             raise DataError(f"snapshot: role must be base or check (got {role!r})", file=str(path))
         file = req(rec, "file", str, path, "snapshot")
+        if Path(file).is_absolute() or ".." in Path(file).parts:
+            raise DataError(f"snapshot: file must be a path inside snapshots/{slug}/ (got {file!r})", file=str(path))
         snap_path = snapshots_root / slug / file
         if not snap_path.is_file():
             raise DataError(f"snapshot file not found: {snap_path}", file=str(path))
@@ -51,10 +61,18 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
         if progress is not None:
             progress(f"{slug}: reading act files", len(files), len(files))
         acts = tuple(read)
-        numbers = [a.number for a in acts]
-        dupes = {n for n in numbers if numbers.count(n) > 1}
+        numbers = Counter(a.number for a in acts)
+        dupes = sorted(n for n, k in numbers.items() if k > 1)
         if dupes:
-            raise DataError(f"acts listed twice: {', '.join(sorted(dupes))}", file=str(directory / "acts"))
+            raise DataError(f"acts listed twice: {', '.join(dupes)}", file=str(directory / "acts"))
+        for act in acts:
+            if act.adopted < adopted:
+                raise DataError(f"act {act.number} is dated {act.adopted.isoformat()}, before the law it amends "
+                                f"({slug}, adopted {adopted.isoformat()})", file=str(act.path))
+            named = ACT_FILE.fullmatch(act.path.name)
+            if named and (named["date"], named["number"]) != (act.adopted.isoformat(), act.number):
+                raise DataError(f"the file is named for act {named['number']} of {named['date']}, but holds act "
+                                f"{act.number} adopted {act.adopted.isoformat()}", file=str(act.path))
         for snap in snaps:
             unknown = [n for n in snap.includes if n not in numbers]
             if unknown:
@@ -62,6 +80,7 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
                     f"snapshot {snap.label} includes acts with no act file: {', '.join(unknown)}", file=str(path)
                 )
         return acts
+    adopted = date(req(data, "adopted", (_dt.date,), path, what), "adopted", path, what)
     gaps = tuple(
         Gap(start=date(req(g, "from", (_dt.date,), path, "gap"), "from", path, "gap"),
             reason=req(g, "reason", str, path, "gap"))
@@ -72,7 +91,7 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
         slug=slug,
         work=req(data, "work", str, path, what),
         number=req(data, "number", str, path, what),
-        adopted=date(req(data, "adopted", (_dt.date,), path, what), "adopted", path, what),
+        adopted=adopted,
         titles=dict(opt(data, "titles", dict, path, what) or {}),
         snapshots=tuple(snaps),
         acts=load_acts,

@@ -17,6 +17,9 @@ def check_text(report: CheckReport) -> str:
         out += [f"    {p}" for p in report.problems]
     else:
         out.append("  every operation applies on its date")
+    if report.structural:
+        out.append(f"  {len(report.structural)} unit(s) missing from the replay or from a check point: the replay's "
+                   "structure differs")
     for cp in report.checkpoints:
         out.append(f"  check point {cp.label} ({cp.lang}) as of {cp.date.isoformat()}:")
         out.append(f"    units compared {cp.compared}, identical {cp.identical}, spacing only {cp.spacing}, "

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
+from ..commencement import publication_window
 from ..errors import ConsolidationError, DataError, OperationError
 from ..grammar.notes import repeal_placeholder
 from ..law import Act, Law
@@ -38,7 +39,7 @@ from .query import Rename, Step, Timeline, Warning_
 def replay_key(act: Act, op: Operation | None, eff: Effective) -> tuple[object, ...]:
     """The one total order of replay: effective date, first publication,
     adoption, act number, position inside the act."""
-    published = act.publication.date or (act.adopted + _dt.timedelta(days=30))
+    published = act.publication.date or publication_window(act.adopted)[1]
     return (eff.latest, published, act.adopted, act.number, op.seq if op is not None else -1)
 
 
@@ -152,7 +153,7 @@ class _Compiler:
         assert self.known_on is not None
         if act.publication.date is not None:
             return act.publication.date <= self.known_on
-        latest = act.adopted + _dt.timedelta(days=30)
+        latest = publication_window(act.adopted)[1]
         if act.adopted <= self.known_on < latest:
             self.warnings.append(
                 Warning_(None, f"{act.number}: first publication unknown, between {act.adopted} and {latest} "
@@ -439,7 +440,7 @@ def compile_timeline(law: Law, lang: str, known_on: _dt.date | None = None, *, s
     if snap is None:
         langs = ", ".join(law.langs()) or "none"
         raise DataError(f"{law.slug} has no base text in {lang!r} (languages: {langs})")
-    from ..grammar.snapshot import read_snapshot
+    from ..formats.snapshot_file import read_snapshot
 
     base = read_snapshot(snap.path, law=law.slug, lang=lang)
     law.read_acts(progress)
