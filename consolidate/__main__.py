@@ -91,7 +91,8 @@ def write_all(fd: int, parts: "list[bytes | memoryview]") -> None:
 
 def quick(argv: "Sequence[str]", out: "IO[bytes] | None" = None) -> bool:
     """Answer a plain ``show`` or ``diff`` from a current index, writing to ``out``
-    (default: standard output); False if the command line must answer."""
+    (default: standard output); False if the command line must answer (nothing is
+    written then)."""
     directory = environment.store_dir()
     if directory is None or os.name != "posix":  # elsewhere text output translates newlines
         return False
@@ -104,7 +105,10 @@ def quick(argv: "Sequence[str]", out: "IO[bytes] | None" = None) -> bool:
         if encoding != "utf8":
             return False
         out = sys.stdout.buffer
-    parts = _answer(directory, parsed, stream)
+    try:
+        parts = _answer(directory, parsed, stream)
+    except Exception:  # noqa: BLE001 - an index the quick path cannot read: the command line answers
+        return False
     if parts is None:
         return False
     try:
@@ -123,11 +127,15 @@ def quick(argv: "Sequence[str]", out: "IO[bytes] | None" = None) -> bool:
 def main() -> None:
     """The ``consolidate`` command."""
     try:
-        if quick(sys.argv[1:]):
-            return
-    except BrokenPipeError:  # `consolidate show ... | head`
-        sys.stderr.close()
-        sys.exit(0)
+        answered = quick(sys.argv[1:])
+    except BrokenPipeError:  # `consolidate show ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        sys.exit(141)
+    except OSError as exc:  # a full disk, a closed standard output
+        sys.stderr.write(f"consolidate: error: cannot write to standard output: {exc.strerror or exc}\n")
+        sys.exit(1)
+    if answered:
+        return
     from .cli import main as cli_main
 
     cli_main()

@@ -121,6 +121,8 @@ def emit(text: str) -> None:
     """Write a command's output to standard output, and flush it (an error then is the
     command's, reported; never one Python prints at exit)."""
     out = sys.stdout
+    if out is None:
+        raise OutputError("cannot write to standard output: it is closed")
     try:
         out.write(text)
         out.flush()

@@ -79,7 +79,8 @@ class Library:
             from .store.timelines import load_or_compile
 
             compile_fn = partial(compile_timeline, progress=self.progress)
-            self._timelines[key] = load_or_compile(self.store, self.law(slug), lang, known_on, compile_fn)
+            self._timelines[key] = load_or_compile(self.store, str(self.corpus.root), self.law(slug), lang, known_on,
+                                                   compile_fn)
         return self._timelines[key]
 
     # -- the text -------------------------------------------------------------------------

@@ -207,7 +207,9 @@ class TestCurrency:
         full = self.build(corpus, command)
         (path,) = (tmp_path / "cache").glob(f"*.{'textindex' if command == 'show' else 'diffindex'}")
         data = path.read_bytes()
-        for bad in (data[: len(data) // 2], b"garbage", data[:30] + b"\xff" * 40 + data[70:], b""):
+        flipped = [data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
+                   for at in (len(data) // 4, len(data) // 2, len(data) - 1)]  # one bit, same length
+        for bad in (data[: len(data) // 2], b"garbage", data[:30] + b"\xff" * 40 + data[70:], b"", *flipped):
             path.write_bytes(bad)
             assert self.show(corpus, command) is None
         assert self.build(corpus, command) == full

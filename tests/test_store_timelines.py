@@ -17,6 +17,8 @@ from consolidate.timeline.compile import compile_base
 
 from .factories import act, doc, law
 
+ROOT = "/corpus"  # the corpus folder the entries are of (only their names depend on it)
+
 
 @pytest.fixture()
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -28,6 +30,11 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture()
 def store(cache_dir: Path) -> Store:
     return Store(str(cache_dir))
+
+
+def store_entries(store: Store) -> list[Path]:
+    assert store.directory is not None
+    return sorted(Path(store.directory).glob("*.timeline"))
 
 
 def _law(tmp_path: Path, text: str = "новый орган;"):  # type: ignore[no-untyped-def]
@@ -57,46 +64,107 @@ class Compiler:
 class TestCache:
     def test_second_load_reads_the_cache(self, tmp_path: Path, cache_dir: Path, store: Store) -> None:
         L, comp = _law(tmp_path), Compiler()
-        a = cache.load_or_compile(store, L, "rus", None, comp)
-        b = cache.load_or_compile(store, L, "rus", None, comp)
+        a = cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        b = cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         assert comp.calls == 1
         assert b.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "новый орган;"
         assert a.as_of(dt.date(2019, 1, 1)).document["art_1__para_1"].text == "старый орган;"
 
     def test_a_changed_input_file_makes_the_entry_stale(self, tmp_path: Path, cache_dir: Path, store: Store) -> None:
         comp = Compiler()
-        cache.load_or_compile(store, _law(tmp_path), "rus", None, comp)
-        cache.load_or_compile(store, _law(tmp_path, "другой орган;"), "rus", None, comp)
+        cache.load_or_compile(store, ROOT, _law(tmp_path), "rus", None, comp)
+        cache.load_or_compile(store, ROOT, _law(tmp_path, "другой орган;"), "rus", None, comp)
         assert comp.calls == 2
 
     def test_known_on_and_language_are_part_of_the_key(self, tmp_path: Path, cache_dir: Path, store: Store) -> None:
         L, comp = _law(tmp_path), Compiler()
-        cache.load_or_compile(store, L, "rus", None, comp)
-        cache.load_or_compile(store, L, "rus", dt.date(2020, 6, 1), comp)
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        cache.load_or_compile(store, ROOT, L, "rus", dt.date(2020, 6, 1), comp)
         assert comp.calls == 2
 
     def test_a_corrupt_entry_is_rebuilt(self, tmp_path: Path, cache_dir: Path, store: Store) -> None:
         L, comp = _law(tmp_path), Compiler()
-        cache.load_or_compile(store, L, "rus", None, comp)
-        (entry,) = cache_dir.glob("*.pickle")
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        (entry,) = cache_dir.glob("*.timeline")
         entry.write_bytes(b"\x80\x05garbage")
-        tl = cache.load_or_compile(store, L, "rus", None, comp)
+        tl = cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         assert comp.calls == 2 and tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "новый орган;"
-        pickle.loads(entry.read_bytes())  # rewritten whole
+        assert len(files.unpack_parts(entry.read_bytes(), cache.MAGIC)) == 2  # rewritten whole
+
+    def test_a_same_length_change_anywhere_is_seen_and_the_entry_rebuilt(self, tmp_path: Path, store: Store) -> None:
+        L, comp = _law(tmp_path), Compiler()
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        (entry,) = store_entries(store)
+        good = entry.read_bytes()
+        for at in (len(good) // 3, len(good) // 2, len(good) - 2):
+            entry.write_bytes(good[:at] + bytes([good[at] ^ 0x20]) + good[at + 1:])
+            tl = cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+            assert tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "новый орган;"
+        assert comp.calls == 4
+
+    def test_a_planted_pickle_is_never_run(self, tmp_path: Path, store: Store) -> None:
+        L, comp = _law(tmp_path), Compiler()
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        (entry,) = store_entries(store)
+        marker = tmp_path / "ran"
+
+        class Payload:
+            def __reduce__(self) -> tuple[object, tuple[str]]:
+                return (open, (str(marker), "w"))
+
+        entry.write_bytes(pickle.dumps(Payload()))
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        assert not marker.exists() and comp.calls == 2
+
+    def test_a_fifo_or_a_link_in_place_of_an_entry_is_not_opened(self, tmp_path: Path, store: Store) -> None:
+        import os
+
+        L, comp = _law(tmp_path), Compiler()
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        (entry,) = store_entries(store)
+        outside = tmp_path / "outside"
+        outside.write_bytes(entry.read_bytes())
+        entry.unlink()
+        os.mkfifo(entry)  # opening it for reading would wait for a writer forever
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        assert comp.calls == 2 and entry.is_file()
+        entry.unlink()
+        entry.symlink_to(outside)  # a link out of the store: never followed
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        assert comp.calls == 3 and not entry.is_symlink()
+
+    def test_a_damaged_key_memo_is_ignored(self, tmp_path: Path, store: Store, cache_dir: Path) -> None:
+        L, comp = _law(tmp_path), Compiler()
+        TestFingerprintMemo._age(L)
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        (memo,) = cache_dir.glob("*.key")
+        for bad in (b"\xff\xfe" * 40, b"", b"z" * 64):
+            memo.write_bytes(bad)
+            tl = cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+            assert tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "новый орган;"
+        assert comp.calls == 1  # the content key, hashed again, still finds the entry
+
+    def test_two_corpus_folders_keep_their_own_entries(self, tmp_path: Path, store: Store) -> None:
+        L, comp = _law(tmp_path), Compiler()
+        cache.load_or_compile(store, "/one", L, "rus", None, comp)
+        cache.load_or_compile(store, "/two", L, "rus", None, comp)
+        cache.load_or_compile(store, "/one", L, "rus", None, comp)
+        cache.load_or_compile(store, "/two", L, "rus", None, comp)
+        assert comp.calls == 2 and len(store_entries(store)) == 2
 
     def test_a_truncated_entry_is_rebuilt(self, tmp_path: Path, cache_dir: Path, store: Store) -> None:
         L, comp = _law(tmp_path), Compiler()
-        cache.load_or_compile(store, L, "rus", None, comp)
-        (entry,) = cache_dir.glob("*.pickle")
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
+        (entry,) = cache_dir.glob("*.timeline")
         entry.write_bytes(entry.read_bytes()[:50])
-        cache.load_or_compile(store, L, "rus", None, comp)
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         assert comp.calls == 2
 
     def test_no_folder_stores_nothing(self, tmp_path: Path) -> None:
         store = Store(None)
         comp = Compiler()
-        cache.load_or_compile(store, _law(tmp_path), "rus", None, comp)
-        cache.load_or_compile(store, _law(tmp_path), "rus", None, comp)
+        cache.load_or_compile(store, ROOT, _law(tmp_path), "rus", None, comp)
+        cache.load_or_compile(store, ROOT, _law(tmp_path), "rus", None, comp)
         assert comp.calls == 2
 
 
@@ -120,14 +188,14 @@ class TestEntries:
         self, tmp_path: Path, cache_dir: Path, store: Store
     ) -> None:
         comp = Compiler()
-        cache.load_or_compile(store, _law(tmp_path), "rus", None, comp)
-        cache.load_or_compile(store, _law(tmp_path), "rus", dt.date(2020, 6, 1), comp)
-        cache.load_or_compile(store, _law(tmp_path, "другой орган;"), "rus", None, comp)
-        names = sorted(p.name.rsplit(".", 2)[0] for p in cache_dir.glob("*.pickle"))
-        assert names == ["t-law.rus.2020-06-01", "t-law.rus.latest"]
+        cache.load_or_compile(store, ROOT, _law(tmp_path), "rus", None, comp)
+        cache.load_or_compile(store, ROOT, _law(tmp_path), "rus", dt.date(2020, 6, 1), comp)
+        cache.load_or_compile(store, ROOT, _law(tmp_path, "другой орган;"), "rus", None, comp)
+        names = sorted(p.name.split(".")[3] for p in cache_dir.glob("*.timeline"))
+        assert names == ["2020-06-01", "latest"]
         assert comp.calls == 3
         # the surviving "latest" entry is the new one
-        tl = cache.load_or_compile(store, _law(tmp_path, "другой орган;"), "rus", None, comp)
+        tl = cache.load_or_compile(store, ROOT, _law(tmp_path, "другой орган;"), "rus", None, comp)
         assert comp.calls == 3 and tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "другой орган;"
 
 
@@ -246,11 +314,11 @@ class TestFingerprintMemo:
     ) -> None:
         L, comp = _law(tmp_path), Compiler()
         self._age(L)
-        cache.load_or_compile(store, L, "rus", None, comp)
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         hashed = []
         real_key = cache.key
         monkeypatch.setattr(cache, "key", lambda *a: hashed.append(a) or real_key(*a))
-        tl = cache.load_or_compile(store, L, "rus", None, comp)
+        tl = cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         assert comp.calls == 1 and hashed == []
         assert tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "новый орган;"
 
@@ -258,16 +326,16 @@ class TestFingerprintMemo:
         comp = Compiler()
         L = _law(tmp_path)
         self._age(L, 7200)
-        cache.load_or_compile(store, L, "rus", None, comp)
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         L2 = _law(tmp_path, "совсем другой орган;")  # rewrites law.toml: new size and time
         self._age(L2, 3600)
-        tl = cache.load_or_compile(store, L2, "rus", None, comp)
+        tl = cache.load_or_compile(store, ROOT, L2, "rus", None, comp)
         assert comp.calls == 2
         assert tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "совсем другой орган;"
         assert len(list(cache_dir.glob("*.key"))) == 1  # the memo of the old files is gone
 
     def test_files_changed_just_now_are_not_remembered(self, tmp_path: Path, cache_dir: Path, store: Store) -> None:
         L, comp = _law(tmp_path), Compiler()
-        cache.load_or_compile(store, L, "rus", None, comp)
+        cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         assert list(cache_dir.glob("*.key")) == []
         assert cache.fingerprint(L, "rus", None)[1] is False

@@ -92,6 +92,77 @@ def index_path(directory: str, root: str, slug: str, lang: str, kind: str) -> st
     return os.path.join(directory, f"{slug}.{lang}.{zlib.crc32(os.path.abspath(root).encode()):08x}.{kind}")
 
 
+def open_regular(path: str) -> int | None:
+    """A descriptor of the regular file at ``path``, opened for reading; None when there is
+    none, or when what is there is anything else — a directory, a FIFO or device (opened
+    without blocking, never read), a symbolic link (never followed: the store holds only
+    files it wrote itself)."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            return fd
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
+def read_regular(path: str) -> bytes | None:
+    """The bytes of the regular file at ``path`` (see :func:`open_regular`), or None."""
+    fd = open_regular(path)
+    if fd is None:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            return fh.read()
+    except OSError:
+        return None
+
+
+def pack_parts(magic: bytes, parts: Sequence[bytes]) -> bytes:
+    """A store file of ``parts``: ``magic``, their count, then each with its length and CRC-32."""
+    import zlib
+
+    out = bytearray(magic)
+    out += len(parts).to_bytes(4, "little")
+    for part in parts:
+        out += len(part).to_bytes(8, "little") + zlib.crc32(part).to_bytes(4, "little")
+        out += part
+    return bytes(out)
+
+
+def unpack_parts(data: bytes, magic: bytes) -> list[bytes]:
+    """The parts of a store file written by :func:`pack_parts`, each checked against its
+    CRC-32; ValueError if the file is not one, or is damaged or cut short."""
+    import zlib
+
+    if data[:len(magic)] != magic:
+        raise ValueError("not a store file of this kind")
+    view = memoryview(data)
+    at = len(magic)
+    count = int.from_bytes(view[at:at + 4], "little")
+    at += 4
+    parts = []
+    for _ in range(count):
+        size = int.from_bytes(view[at:at + 8], "little")
+        crc = int.from_bytes(view[at + 8:at + 12], "little")
+        at += 12
+        part = bytes(view[at:at + size])
+        if len(part) != size or zlib.crc32(part) != crc:
+            raise ValueError("a store file damaged or cut short")
+        parts.append(part)
+        at += size
+    if at != len(view):
+        raise ValueError("a store file run on")
+    return parts
+
+
 def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never a part.
 
@@ -132,32 +203,47 @@ class Blob:
 
 
 def pack(magic: bytes, header: dict[str, Any], arrays: Sequence[Any], blob: bytes | bytearray) -> bytes:
-    """An index file: ``magic``, the header (marshal), the arrays (each on an
-    8-byte boundary, so that they can be read in place) and the blob."""
-    header = dict(header, arrays=[(arr.typecode, len(arr)) for arr in arrays], blob=len(blob))
+    """An index file: ``magic``, the header (marshal) and its CRC-32, the arrays (each on an
+    8-byte boundary, so that they can be read in place) and the blob; the header records the
+    arrays' shapes and the CRC-32 of the arrays and of the blob."""
+    import zlib
+
+    body = bytearray()
+    for arr in arrays:
+        body += bytes(-len(body) % 8)
+        body += arr.tobytes()
+    body += bytes(-len(body) % 8)
+    header = dict(header, arrays=[(arr.typecode, len(arr)) for arr in arrays], blob=len(blob),
+                  crc=[zlib.crc32(body), zlib.crc32(blob)])
     head_bytes = marshal.dumps(header)
     out = bytearray(magic)
-    out += len(head_bytes).to_bytes(8, "little") + head_bytes
-    for arr in arrays:
-        out += bytes(-len(out) % 8)
-        out += arr.tobytes()
+    out += len(head_bytes).to_bytes(8, "little") + head_bytes + zlib.crc32(head_bytes).to_bytes(4, "little")
     out += bytes(-len(out) % 8)
+    out += body
     out += blob
     return bytes(out)
 
 
 def unpack(data: Any, magic: bytes, fmt: int) -> tuple[dict[str, Any], list[memoryview], memoryview]:
     """The header, arrays and blob of the index in ``data``, written by :func:`pack`
-    with ``magic`` and format ``fmt``; ValueError if it is not one."""
+    with ``magic`` and format ``fmt``; ValueError if it is not one, or if any byte of it
+    differs from what was written (each part is checked against its CRC-32)."""
+    import zlib
+
     view = memoryview(data)
     if view[:len(magic)] != magic:
         raise ValueError("not an index of this kind")
     at = len(magic)
     size = int.from_bytes(view[at:at + 8], "little")
-    header = marshal.loads(view[at + 8:at + 8 + size])
+    head = view[at + 8:at + 8 + size]
+    if len(head) != size or zlib.crc32(head) != int.from_bytes(view[at + 8 + size:at + 12 + size], "little"):
+        raise ValueError("an index whose header is damaged")
+    header = marshal.loads(head)
     if not isinstance(header, dict) or header.get("format") != fmt:
         raise ValueError("an index of another format")
-    at += 8 + size
+    at += 12 + size
+    at += -at % 8
+    start = at
     arrays = []
     for code, count in header["arrays"]:  # read in place: no copy, and no array module to import
         at += -at % 8
@@ -168,8 +254,10 @@ def unpack(data: Any, magic: bytes, fmt: int) -> tuple[dict[str, Any], list[memo
         arrays.append(part.cast("i") if code == "i" else part.cast("q"))
         at += count * width
     at += -at % 8
-    if len(view) - at != header["blob"]:
-        raise ValueError("an index cut short or run on")
+    body_crc, blob_crc = header["crc"]
+    if len(view) - at != header["blob"] or zlib.crc32(view[start:at]) != body_crc \
+            or zlib.crc32(view[at:]) != blob_crc:
+        raise ValueError("an index damaged, cut short or run on")
     return header, arrays, view[at:]
 
 
@@ -182,8 +270,13 @@ def open_file(path: str, root: str, slug: str, lang: str, magic: bytes,
     import mmap
 
     try:
-        with open(path, "rb") as fh:
-            data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        fd = open_regular(path)
+        if fd is None:
+            return None
+        try:
+            data = mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
+        finally:
+            os.close(fd)
         found = unpack(data, magic, fmt)
         h = found[0]
         if (h["law"] != slug or h["lang"] != lang or h["root"] != os.path.abspath(root)

@@ -1,13 +1,16 @@
 """Compiled time lines in the store, keyed by everything they are compiled from.
 
 A compiled :class:`~consolidate.timeline.query.Timeline` is stored (its stored form,
-:mod:`consolidate.timeline.stored`, pickled) under a key that hashes every
-input it depends on: the law's files (law.toml, act files, snapshot texts),
-the engine's own source code, the language and the known-on date.  A stale
-entry is never read (its key differs); a corrupt or unreadable entry is
-rebuilt.  Writing an entry removes the entries it supersedes (same law,
-language and known-on date, older inputs), so the store does not grow with
-every edit of a file.
+:mod:`consolidate.timeline.stored`, written with :mod:`marshal`, which cannot
+run code when read, in parts each checked against its CRC-32) under a key that
+hashes every input it depends on: the corpus folder, the law's files
+(law.toml, act files, snapshot texts), the engine's own source code, the
+language and the known-on date.  A stale entry is never read (its key
+differs); a damaged, unreadable or foreign entry (not a regular file, another
+format) is rebuilt, never served.  Writing an entry removes the entries it
+supersedes (same corpus folder, law, language and known-on date, older
+inputs), so the store does not grow with every edit of a file, and two
+corpus folders never evict each other's entries.
 
 Reading and hashing every input costs more than the rest of a warm ``show``
 of a small law, so the content key is remembered under a fingerprint of the
@@ -25,21 +28,22 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
+import marshal
 import os
-import pickle
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import files
-from .files import Store, file_stats, index_path, settled, write_atomic
+from .files import Store, file_stats, index_path, pack_parts, read_regular, settled, unpack_parts, write_atomic
 
 if TYPE_CHECKING:
     from ..law import Law
     from ..timeline.query import Timeline
 
-FORMAT = 3  # bump when the stored layout changes in a way the code hash would not show
+FORMAT = 4  # bump when the stored layout changes in a way the code hash would not show
+MAGIC = b"consolidate-timeline\n"
 
 
 @functools.cache  # the code a process runs does not change under it
@@ -85,16 +89,14 @@ def fingerprint(law: "Law", lang: str, known_on: _dt.date | None) -> tuple[str, 
 
 def _key_via_fingerprint(directory: Path, stem: str, law: "Law", lang: str, known_on: _dt.date | None) -> str:
     """The content key, read from a small memo when the files' metadata is
-    unchanged since it was computed (saves reading and hashing every file)."""
+    unchanged since it was computed (saves reading and hashing every file); a
+    memo that is not exactly a key is ignored and written again."""
     fp, trusted = fingerprint(law, lang, known_on)
     memo = directory / f"{stem}{fp[:32]}.key"
     if trusted:
-        try:
-            remembered = memo.read_text(encoding="ascii").strip()
-            if len(remembered) == 64:
-                return remembered
-        except OSError:
-            pass
+        remembered = read_regular(str(memo))
+        if remembered is not None and len(remembered) == 64 and all(c in b"0123456789abcdef" for c in remembered):
+            return remembered.decode("ascii")
     content = key(law, lang, known_on)
     if trusted:
         try:
@@ -109,40 +111,46 @@ def _key_via_fingerprint(directory: Path, stem: str, law: "Law", lang: str, know
     return content
 
 
+def stem_of(root: str, slug: str, lang: str, known_on: _dt.date | None) -> str:
+    """The start of the names of a law's entries: corpus folder, law, language and known-on date."""
+    import zlib
+
+    return f"{slug}.{lang}.{zlib.crc32(os.path.abspath(root).encode()):08x}.{known_on.isoformat() if known_on else 'latest'}."
+
+
 def load_or_compile(
     store: Store,
+    root: str,
     law: "Law",
     lang: str,
     known_on: _dt.date | None,
     compile_fn: Callable[["Law", str, _dt.date | None], "Timeline"],
 ) -> "Timeline":
-    """The stored time line for these inputs, compiling (and storing) it if needed."""
+    """The stored time line for these inputs (of the law in the corpus at ``root``),
+    compiling (and storing) it if needed."""
     from ..timeline import stored
 
     if store.directory is None:
         return compile_fn(law, lang, known_on)
     directory = Path(store.directory)
-    stem = f"{law.slug}.{lang}.{known_on.isoformat() if known_on else 'latest'}."
-    path = directory / f"{stem}{_key_via_fingerprint(directory, stem, law, lang, known_on)[:32]}.pickle"
-    try:
-        with path.open("rb") as fh:
-            main, steps = pickle.load(fh)
-        if main.get("lang") == lang:
-            return stored.load(main, lambda: pickle.loads(steps), law)
-    except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - any unreadable entry is simply rebuilt
-        pass
+    stem = stem_of(root, law.slug, lang, known_on)
+    path = directory / f"{stem}{_key_via_fingerprint(directory, stem, law, lang, known_on)[:32]}.timeline"
+    data = read_regular(str(path))
+    if data is not None:
+        try:
+            main_part, steps_part = unpack_parts(data, MAGIC)
+            main = marshal.loads(main_part)
+            if isinstance(main, dict) and main.get("lang") == lang:
+                return stored.load(main, lambda: marshal.loads(steps_part), law)
+        except (ValueError, TypeError, KeyError, IndexError, EOFError, AttributeError):
+            pass  # damaged or foreign: rebuilt below
     timeline = compile_fn(law, lang, known_on)
     try:
         import glob
 
         main, steps = stored.dump(timeline)
-        # the steps are rarely asked for (timeline, check, notes): kept as a pickle of their own,
-        # read on first use
-        data = (main, pickle.dumps(steps, protocol=pickle.HIGHEST_PROTOCOL))
-        write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in directory.glob(f"{glob.escape(stem)}*.pickle"):
+        write_atomic(path, pack_parts(MAGIC, [marshal.dumps(main), marshal.dumps(steps)]))
+        for old in directory.glob(f"{glob.escape(stem)}*.timeline"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:

@@ -9,16 +9,16 @@ version has no unit).  That is the one place the rule lives; :meth:`at`,
 :meth:`between` and :meth:`spans` follow from it (in the spirit of portion's
 ``IntervalDict``).
 
-A chain read back from the store keeps its versions as tuples and builds a
-:class:`Version` only when asked for it (a date touches one version of each
-unit); see :mod:`consolidate.timeline.stored`.
+A chain read back from the store keeps its versions as stored records and
+builds a :class:`Version` only when asked for it (a date touches one version
+of each unit); see :mod:`consolidate.timeline.stored`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
 
 import attrs
@@ -47,28 +47,22 @@ class Version:
 ABSENT = Version(DAWN, None)  # the chain of a unit that never existed
 
 
-def _build_unit(raw: tuple[Any, ...], built: dict[int, Provision]) -> Provision:
-    """A provision from its stored tuple, built once per tuple (versions share units)."""
-    p = built.get(id(raw))
-    if p is None:
-        p = built[id(raw)] = Provision(*raw)
-    return p
-
-
 class Chain(Sequence[Version]):
     """The versions of one unit, in time order, over half-open intervals."""
 
-    __slots__ = ("starts", "_versions", "_raw", "_built")
+    __slots__ = ("starts", "_versions", "_raw", "_make")
 
-    def __init__(self, versions: Sequence[Version] = (), *, raw: Sequence[tuple[Any, ...]] | None = None,
-                 built: dict[int, Provision] | None = None) -> None:
-        """A chain of ``versions``, or of stored tuples ``raw`` (start, unit tuple, acts, effective,
-        reason) built into versions on first access, sharing the provisions in ``built``."""
-        self._raw = raw
-        self._built = built if built is not None else {}
+    def __init__(self, versions: Sequence[Version] = (), *, starts: list[_dt.date] | None = None,
+                 raw: Sequence[Any] | None = None, make: Callable[[Any], Version] | None = None) -> None:
+        """A chain of ``versions``; or of stored records ``raw`` starting on ``starts``, each
+        made into a :class:`Version` by ``make`` when first asked for."""
+        self._raw: Sequence[Any] | None = None
+        self._make: Callable[[Any], Version] | None = None
         if raw is not None:
-            self.starts = [r[0] for r in raw]
+            assert starts is not None and make is not None and len(starts) == len(raw)
+            self.starts = starts
             self._versions: list[Version | None] = [None] * len(raw)
+            self._raw, self._make = raw, make
         else:
             self.starts = [v.start for v in versions]
             self._versions = list(versions)
@@ -82,10 +76,8 @@ class Chain(Sequence[Version]):
     def _get(self, i: int) -> Version:
         v = self._versions[i]
         if v is None:
-            assert self._raw is not None
-            start, unit, acts, effective, reason = self._raw[i]
-            v = self._versions[i] = Version(
-                start, None if unit is None else _build_unit(unit, self._built), acts, effective, reason)
+            assert self._raw is not None and self._make is not None
+            v = self._versions[i] = self._make(self._raw[i])
         return v
 
     def index_at(self, day: _dt.date) -> int:
@@ -107,12 +99,6 @@ class Chain(Sequence[Version]):
         n = len(self.starts)
         for i in range(n):
             yield self.starts[i], (self.starts[i + 1] if i + 1 < n else None), self._get(i)
-
-    def stored(self) -> list[Version | tuple[Any, ...]]:
-        """Each version, or its stored tuple where it was never built (for writing it back)."""
-        if self._raw is None:
-            return [self._get(i) for i in range(len(self.starts))]
-        return [v if v is not None else self._raw[i] for i, v in enumerate(self._versions)]
 
     # -- Sequence -------------------------------------------------------------------------
 
