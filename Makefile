@@ -16,20 +16,25 @@ MODULES := $(VENV)/.modules
 $(shell mkdir -p $(VENV) && find consolidate -name '*.py' | LC_ALL=C sort > $(MODULES).now \
         && (cmp -s $(MODULES).now $(MODULES) || cp $(MODULES).now $(MODULES)) && rm -f $(MODULES).now)
 
+# Quiet unless something fails: pip's output goes to .venv/install.log, shown only on an error.
+LOG := $(VENV)/install.log
 $(STAMP): pyproject.toml Makefile $(MODULES)
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet --config-settings editable_mode=strict -e '.[test]'
+	@echo "installing consolidate into $(VENV) (log: $(LOG))"
+	@$(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip > $(LOG) 2>&1 || { cat $(LOG); exit 1; }
+	@$(PY) -m pip install --quiet --config-settings editable_mode=strict -e '.[test]' >> $(LOG) 2>&1 \
+		|| { cat $(LOG); exit 1; }
 	@# the build used its own setuptools; the one Python 3.11 puts in a new venv is not used at
 	@# run time, and its .pth hook costs about 1 ms at every start of Python
-	$(PY) -m pip uninstall --quiet --yes setuptools
-	touch $(STAMP)
+	@$(PY) -m pip uninstall --quiet --yes setuptools >> $(LOG) 2>&1 || { cat $(LOG); exit 1; }
+	@touch $(STAMP)
+	@echo "installed: run it as $(VENV)/bin/consolidate, or put it on the PATH with: source $(VENV)/bin/activate"
 
 install: $(STAMP)
 
 ## show the National Security law as of a date, from the shipped corpus
 run: $(STAMP)
-	$(VENV)/bin/consolidate show kz-national-security --as-of $(AS_OF) --lang $(LANG_)
+	@$(VENV)/bin/consolidate show kz-national-security --as-of $(AS_OF) --lang $(LANG_)
 
 ## the whole test suite
 test: $(STAMP)
@@ -53,7 +58,7 @@ bench: $(STAMP)
 	$(PY) -m bench.run
 
 typecheck: $(STAMP)
-	$(PY) -m pip install --quiet mypy types-python-dateutil types-networkx
+	@$(PY) -m pip install --quiet mypy types-python-dateutil types-networkx >> $(LOG) 2>&1 || { cat $(LOG); exit 1; }
 	$(PY) -m mypy consolidate
 
 clean:
