@@ -411,7 +411,11 @@ def check(ctx: Context, law: str | None, fmt: str) -> None:
 
     reports = ctx.library.check(law)
     emit(output.check(reports, fmt=fmt))
-    if any(not r.ok for r in reports):
+    failed = [r for r in reports if not r.ok]
+    if failed:
+        say("consolidate: error: check failed: " + "; ".join(
+            f"{r.law}: {len(r.problems)} operation(s) that do not apply, {len(r.structural)} unit(s) missing from "
+            "the replay or from a check point" for r in failed))
         sys.exit(1)
 
 

@@ -50,11 +50,5 @@ class Corpus:
             if not (directory / "law.toml").is_file():
                 known = ", ".join(self.slugs()) or "none"
                 raise UnknownLaw(f"no law {slug!r} in the corpus at {self.root} (known: {known})")
-            law = load_law(directory, self.root / "snapshots")
-            if law.slug != slug:
-                other = self.root / "amendments" / law.slug
-                also = f"; {other}/law.toml is that law" if (other / "law.toml").is_file() else ""
-                raise DataError(f"declares the law {law.slug!r}, but its folder is {slug!r} (a law's folder is "
-                                f"named by its slug{also})", file=str(directory / "law.toml"))
-            self._laws[slug] = law
+            self._laws[slug] = load_law(directory, self.root / "snapshots")
         return self._laws[slug]

@@ -26,6 +26,11 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
     if not SLUG.fullmatch(slug):
         raise DataError(f"{what}: slug must be lower-case Latin letters, digits and single hyphens (got {slug!r})",
                         file=str(path))
+    if slug != directory.name:
+        other = directory.parent / slug / "law.toml"
+        also = f"; {other} is that law" if other.is_file() else ""
+        raise DataError(f"declares the law {slug!r}, but its folder is {directory.name!r} (a law's folder is named "
+                        f"by its slug{also})", file=str(path))
     snaps = []
     for rec in opt(data, "snapshots", list, path, what) or []:
         lang = req(rec, "lang", str, path, "snapshot")
@@ -39,7 +44,8 @@ def load_law(directory: Path, snapshots_root: Path) -> Law:
             raise DataError(f"snapshot: file must be a path inside snapshots/{slug}/ (got {file!r})", file=str(path))
         snap_path = snapshots_root / slug / file
         if not snap_path.is_file():
-            raise DataError(f"snapshot file not found: {snap_path}", file=str(path))
+            what = "is not a regular file" if snap_path.exists() else "not found"
+            raise DataError(f"snapshot file {what}: {snap_path}", file=str(path))
         snaps.append(
             Snapshot(
                 lang=lang,

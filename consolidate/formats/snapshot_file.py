@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import ParseError
 from ..grammar.snapshot import read_adilet, read_markdown
-from ..model import Document
+from ..model import Document, Kind
 from ..textfiles import read_text
 
 
@@ -20,4 +20,8 @@ def read_snapshot(path: Path, *, law: str, lang: str) -> Document:
         raise ParseError("snapshot files are .md (kz-laws Markdown) or .txt (Adilet text)", file=str(path))
     text = read_text(path, "snapshot")
     reader = read_markdown if path.suffix == ".md" else read_adilet
-    return reader(text, law=law, lang=lang, source=str(path))
+    doc = reader(text, law=law, lang=lang, source=str(path))
+    if not any(p.kind is Kind.ARTICLE for p in doc.units.values()):
+        raise ParseError("the consolidated text has no articles (expected headings such as 'Статья 1.', "
+                         "'1-бап.' or 'Article 1.')", file=str(path))
+    return doc

@@ -69,10 +69,15 @@ def _hash_of_question(law: "Law", lang: str, known_on: _dt.date | None) -> "hash
 
 
 def key(law: "Law", lang: str, known_on: _dt.date | None) -> str:
+    """The hash of everything a time line is compiled from; OSError if an input is not a
+    regular file that can be read (the compile that follows then says what is wrong)."""
     h = _hash_of_question(law, lang, known_on)
     for path in inputs(law):
+        data = read_regular(str(path))
+        if data is None:
+            raise OSError(f"not a regular file: {path}")
         h.update(str(path.name).encode())
-        h.update(path.read_bytes())
+        h.update(data)
     return h.hexdigest()
 
 
@@ -134,7 +139,10 @@ def load_or_compile(
         return compile_fn(law, lang, known_on)
     directory = Path(store.directory)
     stem = stem_of(root, law.slug, lang, known_on)
-    path = directory / f"{stem}{_key_via_fingerprint(directory, stem, law, lang, known_on)[:32]}.timeline"
+    try:
+        path = directory / f"{stem}{_key_via_fingerprint(directory, stem, law, lang, known_on)[:32]}.timeline"
+    except OSError:  # an input file that cannot be read: compiling says which and why
+        return compile_fn(law, lang, known_on)
     data = read_regular(str(path))
     if data is not None:
         try:
