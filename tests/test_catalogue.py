@@ -37,7 +37,7 @@ class Case:
     argv: list[str]
     code: int
     says: str = ""  # a part of the error line (or of the output, for code 0)
-    setup: Callable[["World"], None] | None = None
+    setup: Callable[["World"], object] | None = None
     env: dict[str, str] = attrs.Factory(dict)
     stdout: str = "pipe"  # "pipe" | "closed" | "full" | "null" | "early-close"
     law: str = FI
@@ -129,8 +129,8 @@ def edit_act(change: Callable[[str], str]) -> Callable[[World], None]:
     return do
 
 
-def act_file(name: str, body: str) -> Callable[[World], None]:
-    return lambda w: (w.acts / name).write_text(body, encoding="utf-8") and None
+def act_file(name: str, body: str) -> Callable[[World], object]:
+    return lambda w: (w.acts / name).write_text(body, encoding="utf-8")
 
 
 def symlink_loop(w: World) -> None:
@@ -305,7 +305,7 @@ CASES = [
 def store_faults() -> list[tuple[str, Callable[[Path], None]]]:
     """Ways the store's files can be wrong; each must still give the right answer."""
 
-    def each(pattern: str, change: Callable[[Path], None]) -> Callable[[Path], None]:
+    def each(pattern: str, change: Callable[[Path], object]) -> Callable[[Path], None]:
         def do(store: Path) -> None:
             found = sorted(store.glob(pattern))
             assert found, pattern

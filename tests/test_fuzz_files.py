@@ -12,6 +12,7 @@ import datetime as dt
 import marshal
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -184,7 +185,7 @@ def test_a_damaged_time_line_is_refused(store_files: dict[str, bytes], data: st.
 @given(value=st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5) | st.binary(max_size=5),
                           lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
                           | st.dictionaries(st.text(max_size=3), inner, max_size=4), max_leaves=20))
-def test_a_well_packed_time_line_of_the_wrong_shape_is_refused(tmp_path: Path, value: object) -> None:
+def test_a_well_packed_time_line_of_the_wrong_shape_is_refused(tmp_path: Path, value: Any) -> None:
     """A planted file with valid checksums but any other content: loading it raises one of the
     errors the store takes for a damaged entry, never anything else."""
     from consolidate.corpus import Corpus
@@ -192,7 +193,7 @@ def test_a_well_packed_time_line_of_the_wrong_shape_is_refused(tmp_path: Path, v
 
     law = Corpus(REPO).law(FI)
     try:
-        stored.load(value, lambda: value, law)  # type: ignore[arg-type]
+        stored.load(value, lambda: value, law)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         pass
     main = {"format": stored.FORMAT, "lang": "rus", "known_on": None}
