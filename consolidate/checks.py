@@ -142,7 +142,8 @@ def compare(replay: Document, check: Document, versions: dict[str, Any]) -> Comp
 
     Units whose words agree once every space is ignored ("сфереобеспечения" /
     "сфере обеспечения", a space lost in one source) are counted apart as
-    "spacing only": they agree, and the difference is still listed."""
+    "spacing only": they agree, and the difference is still listed.  ``replay`` is what is
+    in force (:meth:`consolidate.timeline.query.View.in_force`), as a consolidated text shows it."""
     eids = [p.eid for p in check.provisions()]
     seen = set(eids)
     eids += [p.eid for p in replay.provisions() if p.eid not in seen]

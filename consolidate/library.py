@@ -306,7 +306,7 @@ def check_law(law: Law) -> "CheckReport":
             day, note = checkpoint_date(tl, snap.includes)
             view = tl.as_of(day)
             check = read_snapshot(snap.path, law=slug, lang=lang)
-            cmp = compare(view.document, check, view.versions)
+            cmp = compare(view.in_force(), check, view.versions)
             checkpoints.append(CheckPoint(snap.label, lang, day, cmp.compared, cmp.identical, cmp.different,
                                           cmp.unknown, cmp.differences, note, spacing=cmp.spacing))
     n_ops = sum(len(a.operations) for a in law.acts)

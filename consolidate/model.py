@@ -36,9 +36,12 @@ class Kind(str, enum.Enum):
 
 
 class Status(str, enum.Enum):
-    """State of a unit on a date."""
+    """State of a unit on a date: one of a closed set, the same in every command and format."""
 
     IN_EFFECT = "in_effect"
+    NOT_YET_IN_EFFECT = "not_yet_in_effect"  # a change adopted, taking effect later (the coming wording is given)
+    SUSPENDED = "suspended"  # the act suspends the unit for a time (its interim wording is shown)
+    EXPIRED = "expired"  # in effect only until a date, by the act's own words
     REPEALED = "repealed"  # the unit keeps its number and a placeholder text
     UNKNOWN = "unknown"  # the corpus does not hold this unit's text on that date
 

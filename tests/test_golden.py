@@ -77,9 +77,18 @@ def _run(case: tuple) -> str:  # type: ignore[type-arg]
     return result.output
 
 
+NOTES = ("[not yet in effect:", "[expired:", "[suspended ")
+
+
 def output_body(output: str, title: str) -> list[str]:
-    """The CLI's text output without its title line, signature and warnings."""
+    """The CLI's text output without its title line, signature and warnings, and without
+    the tool's own notes on units: the coming wording of a change not yet in effect (and the
+    bare number of a unit that is only coming), an expiry, a suspension."""
     lines = [l.strip() for l in output.splitlines() if l.strip() and not l.startswith("warning:")]
+    lines = [l for i, l in enumerate(lines)
+             if not l.startswith(NOTES)
+             and not (i + 1 < len(lines) and lines[i + 1].startswith(NOTES[0]) and len(l.split()) <= 2
+                      and not l.rstrip(".)").replace("-", "").split()[-1].isalpha())]
     if lines and lines[0] == title:
         lines = lines[1:]
     cut = next((i for i, l in enumerate(lines)

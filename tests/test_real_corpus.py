@@ -130,7 +130,9 @@ class TestEnglishHistory:
     def test_article_2_1_exists_only_from_51_viii(self, lib: Library) -> None:
         before = lib.show(NS, dt.date(2024, 1, 4), lang="eng").view
         after = lib.show(NS, dt.date(2024, 1, 5), lang="eng").view
-        assert "art_2-1" not in before.document.units
+        assert "art_2-1" not in before.in_force().units
+        assert before.document["art_2-1"].status is Status.NOT_YET_IN_EFFECT  # 51-VIII is law, not yet in effect
+        assert before.coming["art_2-1"].acts == ("51-VIII",)
         assert after.document.units["art_2-1"].status is Status.IN_EFFECT
 
     def test_a_unit_touched_later_is_unknown_before_and_an_untouched_one_known(self, lib: Library) -> None:

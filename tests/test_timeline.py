@@ -70,8 +70,13 @@ class TestAsOf:
 
 class TestUnknown:
     def test_an_act_in_another_language_makes_the_unit_unknown_from_its_date(self) -> None:
-        tl = compile_base(law([act("1-T", D(2020, 1, 1), [substitute("1-T", "new;", lang="eng")])]), "rus", BASE)
-        assert text_of(tl, SUB4, D(2019, 12, 31)) == ("орган финансовой полиции;", Status.IN_EFFECT)
+        tl = compile_base(law([act("1-T", D(2020, 1, 1), [substitute("1-T", "new;", lang="eng")],
+                                   adopted=D(2019, 12, 20))]), "rus", BASE)
+        assert text_of(tl, SUB4, D(2019, 12, 19)) == ("орган финансовой полиции;", Status.IN_EFFECT)
+        # adopted, not yet in effect: the wording in force, and the coming one (unknown in Russian)
+        assert text_of(tl, SUB4, D(2019, 12, 31)) == ("орган финансовой полиции;", Status.NOT_YET_IN_EFFECT)
+        coming = tl.as_of(D(2019, 12, 31)).coming[SUB4]
+        assert coming.start == D(2020, 1, 1) and coming.unit is not None and coming.unit.status is Status.UNKNOWN
         assert text_of(tl, SUB4, D(2020, 1, 1)) == ("", Status.UNKNOWN)
         assert "eng only" in (tl.as_of(D(2020, 1, 1)).versions[SUB4].reason or "")
 
@@ -105,7 +110,10 @@ class TestUnknown:
     def test_a_footnote_addition_exists_only_from_its_date(self) -> None:
         a = act("51-VIII", D(2024, 1, 5), [], touches=("art_2-1",), added=("art_2-1",))
         tl = compile_base(law([a]), "rus", BASE)
-        assert "art_2-1" not in tl.as_of(D(2024, 1, 4)).document
+        assert "art_2-1" not in tl.as_of(D(2023, 12, 20)).document  # not yet adopted (on 2023-12-21)
+        coming = tl.as_of(D(2024, 1, 4))
+        assert coming.document["art_2-1"].status is Status.NOT_YET_IN_EFFECT and coming.versions["art_2-1"].unit is None
+        assert "art_2-1" not in coming.in_force()
         assert tl.as_of(D(2024, 1, 5)).document["art_2-1"].status is Status.UNKNOWN
 
     def test_before_an_act_the_base_includes_its_units_are_unknown_or_absent(self) -> None:
@@ -116,8 +124,11 @@ class TestUnknown:
                                        Insert(act="1-T", place="art_1__para_5", target=ins.eid, lang="rus",
                                               units=(ins,))])
         tl = compile_base(law([a], includes=("1-T",)), "rus", base)
-        before = tl.as_of(D(2014, 4, 30)).document
+        before = tl.as_of(D(2014, 4, 30)).in_force()
         assert before[SUB4].status is Status.UNKNOWN and ins.eid not in before
+        # 1-T was adopted on 2014-04-16: from then its insertion is coming
+        assert tl.as_of(D(2014, 4, 30)).document[ins.eid].status is Status.NOT_YET_IN_EFFECT
+        assert ins.eid not in tl.as_of(D(2014, 4, 15)).document
         assert before["art_15__para_1__subpara_1"].status is Status.IN_EFFECT
         after = tl.as_of(D(2014, 5, 1))
         assert after.document[SUB4].text == "орган финансовой полиции;"

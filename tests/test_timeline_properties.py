@@ -135,8 +135,8 @@ class TestReplayInvariants:
         base, acts = h
         view = compile_base(law(acts), "rus", base).as_of(day)
         expected = _reference(base, acts, day)
-        assert _content(view.document) == _content(expected)
-        assert _order(view.document) == _order(expected)
+        assert _content(view.in_force()) == _content(expected)
+        assert _order(view.in_force()) == _order(expected)
 
     @SETTINGS
     @given(histories())
@@ -144,7 +144,7 @@ class TestReplayInvariants:
         base, acts = h
         first = min((a.stated_effective for a in acts), default=START + dt.timedelta(days=4000))
         view = compile_base(law(acts), "rus", base).as_of(first - dt.timedelta(days=1))
-        assert _content(view.document) == _content(base)
+        assert _content(view.in_force()) == _content(base)
         assert all(v.since is None for v in view.versions.values())
 
 
@@ -160,8 +160,8 @@ class TestDiffInvariants:
     def test_applying_the_diff_to_a_gives_b(self, h: tuple, a: dt.date, b: dt.date) -> None:
         base, acts = h
         tl = compile_base(law(acts), "rus", base)
-        before = _content(tl.as_of(a).document)
-        after = _content(tl.as_of(b).document)
+        before = _content(tl.as_of(a).in_force())
+        after = _content(tl.as_of(b).in_force())
         patched = dict(before)
         for c in diff(tl, a, b).changes:
             if c.renumbered_from:

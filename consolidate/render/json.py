@@ -21,17 +21,34 @@ def _eff(e: Effective) -> dict[str, Any]:
     }
 
 
-def provision_json(p: Provision, v: Version, base_label: str) -> dict[str, Any]:
+def _version_json(v: Version) -> dict[str, Any]:
+    """A version that is not (yet) the one in force: what it says, by which acts, from when."""
+    unit = v.unit
+    return {
+        "status": unit.status.value if unit is not None else "absent",
+        "heading": unit.heading if unit is not None else None,
+        "text": unit.text if unit is not None and unit.status.value != "unknown" else None,
+        "from": v.since.isoformat() if v.since else None,
+        "acts": list(v.acts),
+        "effective": [_eff(e) for e in v.effective],
+    }
+
+
+def provision_json(p: Provision, v: Version, base_label: str, coming: Version | None = None) -> dict[str, Any]:
+    """A unit as shown on a date; ``coming`` is the version of a change that is law and not
+    yet in effect (given as "coming")."""
+    in_force = v.unit is not None
     return {
         "eid": p.eid,
         "kind": p.kind.value,
         "num": p.num,
         "heading": p.heading,
-        "text": p.text if p.status.value != "unknown" else None,
+        "text": p.text if p.status.value != "unknown" and in_force else None,
         "status": p.status.value,
-        "since": v.since.isoformat() if v.since else None,
-        "source": list(v.acts) if v.acts else [f"snapshot {base_label}"],
+        "since": v.since.isoformat() if v.since and in_force else None,
+        "source": (list(v.acts) if v.acts else [f"snapshot {base_label}"]) if in_force else [],
         **({"reason": v.reason} if v.reason else {}),
+        **({"coming": _version_json(coming)} if coming is not None else {}),
     }
 
 
@@ -43,7 +60,7 @@ def view_json(reading: Reading) -> dict[str, Any]:
     for _, p in walk:
         if p.eid == "law":
             continue
-        item = provision_json(p, view.versions[p.eid], reading.base_label)
+        item = provision_json(p, view.versions[p.eid], reading.base_label, view.coming.get(p.eid))
         if referrers is not None and p.eid in referrers:
             item["referrers"] = list(referrers[p.eid])
         items.append(item)

@@ -10,9 +10,16 @@ footnotes (``notes``: eId → lines) follow the unit they belong to.
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import ROOT, Document, Kind, Provision, Status
+from .lines import coming_note, status_note
+
+if TYPE_CHECKING:
+    from ..timeline.chain import Version
+    from ..timeline.query import View
 
 INDENT = "      "
 #: what a unit whose text is unknown shows instead, in each language
@@ -61,9 +68,26 @@ def signature_lines(doc: Document, md: bool) -> list[str]:
     return [line.strip() if md else INDENT + line.strip() for line in (doc.signature or "").splitlines()]
 
 
-def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str, md: bool) -> list[str]:
+def status_lines(p: Provision, version: "Version | None", coming: "Version | None", lang: str, marker: str,
+                 adopted: "Mapping[str, _dt.date]", md: bool) -> list[str]:
+    """The lines after a unit's own block that say what its status means: the coming
+    wording of a change that is law but not yet in effect, the act and the day (or the
+    interval) it takes effect; the end of an expired unit; a suspension."""
+    out = []
+    if coming is not None:
+        out.append(coming_note(coming, lang, marker, adopted))
+    if version is not None and version.unit is not None and version.unit.status in (Status.EXPIRED, Status.SUSPENDED):
+        out.append(status_note(version, adopted))
+    return [line if md else INDENT + line for line in out]
+
+
+def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str, md: bool,
+           view: "View | None" = None) -> list[str]:
     out: list[str] = []
     lang = doc.lang
+    versions = view.versions if view is not None else {}
+    coming = view.coming if view is not None else {}
+    adopted = view.adopted if view is not None else {}
 
     def add(lines: Sequence[str]) -> None:
         for line in lines:  # every line is followed by a blank one
@@ -73,6 +97,8 @@ def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str
     def visit(eid: str) -> None:
         p = doc.units[eid]
         add(unit_lines(p, lang, marker, md))
+        if eid in coming or p.status in (Status.EXPIRED, Status.SUSPENDED):
+            add(status_lines(p, versions.get(eid), coming.get(eid), lang, marker, adopted, md))
         for c in p.children:
             visit(c)
         add([line if md else INDENT + line for line in (notes or {}).get(eid, ())])
@@ -87,10 +113,10 @@ def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str
 
 
 def render_text(doc: Document, *, notes: Mapping[str, Sequence[str]] | None = None,
-                unknown_marker: str = "[text unknown]") -> str:
-    return "\n".join(_lines(doc, notes, unknown_marker, md=False)) + "\n"
+                unknown_marker: str = "[text unknown]", view: "View | None" = None) -> str:
+    return "\n".join(_lines(doc, notes, unknown_marker, md=False, view=view)) + "\n"
 
 
 def render_markdown(doc: Document, *, notes: Mapping[str, Sequence[str]] | None = None,
-                    unknown_marker: str = "[text unknown]") -> str:
-    return "\n".join(_lines(doc, notes, unknown_marker, md=True)) + "\n"
+                    unknown_marker: str = "[text unknown]", view: "View | None" = None) -> str:
+    return "\n".join(_lines(doc, notes, unknown_marker, md=True, view=view)) + "\n"

@@ -88,6 +88,46 @@ def why(acts: Iterable[str], effective: Iterable["Any"], adopted: "Mapping[str, 
     return f" — by {', '.join(named)}; in effect from {eff}"
 
 
+def _acts_named(acts: "Iterable[str]", adopted: "Mapping[str, _dt.date]") -> str:
+    named = []
+    for number in acts:
+        day = adopted.get(number)
+        named.append(f"{number} of {day.strftime('%d.%m.%Y')}" if day is not None else number)
+    return ", ".join(named)
+
+
+def _when(effective: "Iterable[Any]", start: "_dt.date") -> str:
+    """The day a version takes effect, or the interval when its first publication is unknown."""
+    uncertain = [e for e in effective if e.earliest != e.latest]
+    if not uncertain:
+        return f"from {start.isoformat()}"
+    return (f"from a day between {min(e.earliest for e in uncertain).isoformat()} and "
+            f"{max(e.latest for e in uncertain).isoformat()} (publication date unknown)")
+
+
+def coming_note(coming: "Any", lang: str, marker: str, adopted: "Mapping[str, _dt.date]") -> str:
+    """The note of a unit whose change is law but not yet in effect: when and by which acts
+    it takes effect, and what it then reads (``coming``: the coming version)."""
+    unit = coming.unit
+    if unit is None:
+        what = "it is removed"
+    elif unit.status.value == "unknown":
+        what = f"it changes: {marker}"
+    else:
+        label = {"paragraph": f"{unit.num}. ", "subparagraph": f"{unit.num}) "}.get(unit.kind.value, "")
+        words = " ".join(w for w in (unit.heading, unit.text) if w)
+        what = f"it reads: {label}{words}".rstrip()
+    return f"[not yet in effect: {_when(coming.effective, coming.start)}, by {_acts_named(coming.acts, adopted)}, {what}]"
+
+
+def status_note(version: "Any", adopted: "Mapping[str, _dt.date]") -> str:
+    """The note of an expired or a suspended unit: since when, by which act."""
+    acts = _acts_named(version.acts, adopted)
+    if version.unit.status.value == "expired":
+        return f"[expired: in effect until {version.start.isoformat()} by the words of {acts}]"
+    return f"[suspended {_when(version.effective, version.start)} by {acts}: the wording above is the interim one]"
+
+
 def prefix(num: str | None, kind: str | None) -> str:
     """What a redlined wording starts with: its number as the text shows it."""
     if num and kind == "subparagraph":

@@ -28,7 +28,7 @@ def show(reading: "Reading", *, fmt: str) -> str:
     if fmt == "md":
         from .layout import render_markdown
 
-        body = render_markdown(doc, notes=reading.notes, unknown_marker=marker)
+        body = render_markdown(doc, notes=reading.notes, unknown_marker=marker, view=view)
     elif fmt == "html":
         from .html import render_html
 
@@ -40,7 +40,7 @@ def show(reading: "Reading", *, fmt: str) -> str:
     else:
         from .layout import render_text
 
-        body = render_text(doc, notes=reading.notes, unknown_marker=marker)
+        body = render_text(doc, notes=reading.notes, unknown_marker=marker, view=view)
     if fmt in ("text", "md"):
         lines = warning_lines((w.eid, w.message) for w in view.warnings) + _unknown_summary(reading)
         if lines:

@@ -61,9 +61,10 @@ def build(timeline: "Timeline", root: str) -> bytes:
     """The index of ``timeline``, its law read from the corpus at ``root``."""
     import array
 
-    from ..model import ROOT
-    from ..render.layout import UNKNOWN, signature_lines, title_line, unit_lines
+    from ..model import ROOT, Status
+    from ..render.layout import UNKNOWN, signature_lines, status_lines, title_line, unit_lines
     from ..timeline.chain import DAWN
+    from ..timeline.query import shown_unit
     from .files import Blob, pack
     from .timelines import stamp
 
@@ -79,16 +80,20 @@ def build(timeline: "Timeline", root: str) -> bytes:
     def piece(lines: list[str]) -> bytes:
         return "".join(line + "\n\n" for line in lines).encode("utf-8")
 
+    adopted = timeline.adopted
     for eid, spans in timeline.shown(DAWN, None):
         if eid == ROOT:
             continue
-        for lo_day, hi_day, v in spans:
-            assert v.unit is not None  # Timeline.shown gives the versions in which the unit exists
+        for lo_day, hi_day, v, coming in spans:
+            unit = shown_unit(eid, v, coming)
             lo, hi = lo_day.toordinal(), (_OPEN if hi_day is None else hi_day.toordinal())
             starts.append(lo)
             ends.append(hi)
-            row_pieces.append(piece(unit_lines(v.unit, lang, marker, md=False)))
-            is_unknown = v.unit.status.value == "unknown"
+            lines = unit_lines(unit, lang, marker, md=False)
+            if coming is not None or unit.status in (Status.EXPIRED, Status.SUSPENDED):
+                lines += status_lines(unit, v, coming, lang, marker, adopted, md=False)
+            row_pieces.append(piece(lines))
+            is_unknown = unit.status is Status.UNKNOWN
             doubts = [[eff.earliest.toordinal(), eff.latest.toordinal(), act, v.start < eff.latest]
                       for eff, act in timeline.uncertain.get(eid, ())]
             if is_unknown or doubts:
