@@ -19,13 +19,15 @@ if TYPE_CHECKING:
 
     class Side(NamedTuple):
         key: Hashable  # two versions with the same key print no change
-        repealed: bool
+        status: str  # the version's status (consolidate.model.Status value)
 else:
     from collections import namedtuple
 
-    Side = namedtuple("Side", "key repealed")
+    Side = namedtuple("Side", "key status")
 
-KINDS = ("added", "removed", "modified", "repealed", "renumbered")
+KINDS = ("added", "removed", "modified", "repealed", "renumbered", "expired", "suspended", "resumed")
+#: a change to a status of its own: what the change is called (when the status before was another)
+_TO = {"repealed": "repealed", "expired": "expired", "suspended": "suspended"}
 
 
 def compose_renames(renames: "Iterable[tuple[int | object, E, E]]", lo: object, hi: object) -> "tuple[dict[E, E], dict[E, E]]":
@@ -58,4 +60,9 @@ def classify(before: "Side | None", after: "Side | None", *, was: "Side | None" 
         return None if moved else "removed"
     if before.key == after.key:
         return None
-    return "repealed" if after.repealed and not before.repealed else "modified"
+    if after.status != before.status:
+        if after.status in _TO:
+            return _TO[after.status]
+        if before.status == "suspended" and after.status == "in_effect":
+            return "resumed"
+    return "modified"

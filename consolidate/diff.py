@@ -25,7 +25,7 @@ from .timeline.query import Timeline
 @attrs.frozen
 class UnitChange:
     eid: str
-    change: str  # added | removed | modified | repealed | renumbered
+    change: str  # one of consolidate.changes.KINDS
     before: Provision | None
     after: Provision | None
     acts: tuple[str, ...]
@@ -59,7 +59,7 @@ def content(p: Provision) -> tuple[object, ...]:
 
 def side(p: Provision | None) -> Side | None:
     """A version as :func:`consolidate.changes.classify` compares it."""
-    return None if p is None else Side(content(p), p.status is Status.REPEALED)
+    return None if p is None else Side(content(p), p.status.value)
 
 
 def known(p: Provision | None) -> bool:

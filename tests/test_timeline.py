@@ -204,3 +204,35 @@ class TestDiffOfRenumberingInsideTheSpan:
         assert {eid: c.change for eid, c in changes.items()} == {e: "added", e + "-1": "added"}
         assert changes[e + "-1"].after.text == "первый;" and changes[e].after.text == "второй;"
         assert changes[e + "-1"].renumbered_from is None
+
+
+class TestTimeLimits:
+    """A commencement article that limits an inserted or restated unit in time: the unit
+    expires on that day, by the act's own words, and keeps its wording."""
+
+    @staticmethod
+    def limited(until: str) -> Act:
+        new = sub("art_15__para_1__subpara_5", "5", "временный орган;")
+        ins = Insert(act="9-T", place="art_1__para_5__subpara_1__part_1", target=new.eid, lang="rus", units=(new,))
+        return attrs.evolve(
+            act("9-T", D(2015, 1, 1), [ins], adopted=D(2014, 12, 1), published=D(2014, 12, 5)),
+            stated_effective=None,
+            commencement_text=("Статья 2. Настоящий Закон вводится в действие с 1 января 2015 года.\n\n"
+                               f"Установить, что подпункт 1) пункта 5 статьи 1 настоящего Закона действует до {until}."))
+
+    def test_an_inserted_unit_expires_on_its_day(self) -> None:
+        tl = compile_base(law([self.limited("1 января 2016 года")]), "rus", BASE)
+        eid = "art_15__para_1__subpara_5"
+        assert text_of(tl, eid, D(2015, 12, 31)) == ("временный орган;", Status.IN_EFFECT)
+        assert text_of(tl, eid, D(2016, 1, 1)) == ("временный орган;", Status.EXPIRED)
+        v = tl.as_of(D(2016, 6, 1)).versions[eid]
+        assert v.since == D(2016, 1, 1) and v.acts == ("9-T",)
+        assert "in effect until 2016-01-01 by the act's own words" in v.effective[0].derivation
+        assert not tl.warnings
+
+    def test_the_diff_across_the_day_reports_it(self) -> None:
+        from consolidate.diff import diff
+
+        tl = compile_base(law([self.limited("1 января 2016 года")]), "rus", BASE)
+        (change,) = diff(tl, D(2015, 6, 1), D(2016, 6, 1)).changes
+        assert change.change == "expired" and change.acts == ("9-T",)

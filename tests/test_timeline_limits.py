@@ -45,10 +45,22 @@ class TestGap:
 
 
 class TestLimitedOperations:
-    def test_a_sunset_covering_an_operation_is_a_warning(self) -> None:
+    def test_a_sunset_covering_a_restatement_expires_it(self) -> None:
         text = ("Статья 2. Настоящий Закон вводится в действие с 1 января 2016 года.\n"
                 "Установить, что абзац второй пункта 4 статьи 1 настоящего Закона действует до 1 января 2017 года.")
         op = attrs.evolve(substitute("5-T", "орган по делам службы;"), place="art_1__para_4__part_2")
+        limited = attrs.evolve(act("5-T", D(2016, 1, 1), [op]), commencement_text=text)
+        tl = compile_base(law([limited]), "rus", BASE)
+        assert tl.as_of(D(2016, 6, 1)).warnings == ()
+        assert tl.as_of(D(2016, 12, 31)).document[SUB4].status is Status.IN_EFFECT
+        expired = tl.as_of(D(2017, 1, 1)).document[SUB4]
+        assert (expired.status, expired.text) == (Status.EXPIRED, "орган по делам службы;")
+
+    def test_a_sunset_covering_a_change_of_words_is_a_warning(self) -> None:
+        text = ("Статья 2. Настоящий Закон вводится в действие с 1 января 2016 года.\n"
+                "Установить, что абзац второй пункта 4 статьи 1 настоящего Закона действует до 1 января 2017 года.")
+        op = ReplaceWords(act="5-T", place="art_1__para_4__part_2", target=SUB4, lang="rus",
+                          pairs=(("финансовой полиции", "службы"),))
         limited = attrs.evolve(act("5-T", D(2016, 1, 1), [op]), commencement_text=text)
         view = compile_base(law([limited]), "rus", BASE).as_of(D(2016, 6, 1))
         (w,) = [w for w in view.warnings if w.eid == SUB4]

@@ -49,15 +49,16 @@ if TYPE_CHECKING:
 FORMAT = 1
 WINDOW = 16  # pairs of versions of a unit at most this far apart are stored
 
-EXISTS, UNKNOWN, REPEALED = 1, 2, 4  # version flags
+EXISTS, UNKNOWN, REPEALED, EXPIRED, SUSPENDED = 1, 2, 4, 8, 16  # version flags
 EQUAL, DELETE, INSERT = 0, 1, 2  # segment kinds
+_STATUS_FLAGS = {"unknown": UNKNOWN, "repealed": REPEALED, "expired": EXPIRED, "suspended": SUSPENDED}
 
 
 def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -> bytes:
     """The diff index of ``timeline``, its law read from the corpus at ``root``."""
     import array
 
-    from ..diff import content
+    from ..diff import content, side
     from ..model import Status
     from ..redline import word_diff
     from ..render.lines import TEXT_UNKNOWN, prefix, why
@@ -92,7 +93,7 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
                 flags, content_id, (text_off, text_len), (prefix_off, prefix_len) = 0, -1, (0, 0), (0, 0)
             else:
                 known = unit.status is not Status.UNKNOWN
-                flags = EXISTS | (0 if known else UNKNOWN) | (REPEALED if unit.status is Status.REPEALED else 0)
+                flags = EXISTS | _STATUS_FLAGS.get(unit.status.value, 0)
                 content_id = contents.setdefault(content(unit), len(contents))
                 text_off, text_len = place(unit.text if known else TEXT_UNKNOWN)
                 prefix_off, prefix_len = place(prefix(unit.num, unit.kind.value))
@@ -113,7 +114,7 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
                 a, b = va.unit, versions[j].unit
                 if (a is not None and b is not None and Status.UNKNOWN not in (a.status, b.status)
                         and ver_content[first + i] != ver_content[first + j]
-                        and not (b.status is Status.REPEALED and a.status is not Status.REPEALED)):
+                        and classify(side(a), side(b)) == "modified"):
                     # a modification both of whose wordings are known: its redline, as segments
                     # of the stored wordings (equal and deleted text in the old, inserted in the new)
                     at_a, at_b = ver_text_off[first + i], ver_text_off[first + j]
@@ -191,7 +192,10 @@ class DiffIndex(IndexFile):
     def _side(self, version: int) -> Side | None:
         """A version as :func:`consolidate.changes.classify` compares it."""
         flags = self.ver_flags[version]
-        return Side(self.ver_content[version], bool(flags & REPEALED)) if flags & EXISTS else None
+        if not flags & EXISTS:
+            return None
+        status = next((name for name, bit in _STATUS_FLAGS.items() if flags & bit), "in_effect")
+        return Side(self.ver_content[version], status)
 
     def parts(self, start: _dt.date, end: _dt.date, *, color: bool) -> list[bytes | memoryview] | None:
         """The text of ``diff`` from ``start`` to ``end`` as the pieces it is joined

@@ -126,23 +126,47 @@ class _Compiler:
                     )
                     continue
                 effects.setdefault(act.number, eff)
-                if op is not None:
-                    self._warn_limits(act, op)
                 if act.number in included:
+                    if op is not None:
+                        self._warn_limits(act, op, sunsets=True)
                     backward.append(Step(act, op, eff, "included"))
                 else:
                     applied = "applied" if op is not None and in_lang else "blind"
                     forward.append(Step(act, op, eff, applied, gap))
+                    if op is not None:
+                        forward += self._limits(act, op, eff)
         forward.sort(key=lambda s: replay_key(s.act, s.op, s.effective))
         return backward, forward
 
-    def _warn_limits(self, act: Act, op: Operation) -> None:
-        """A sunset or suspension in the act's commencement article that covers the
-        operation: the replay does not model what follows it, and says so."""
+    def _limits(self, act: Act, op: Operation, eff: Effective) -> list[Step]:
+        """The steps by which the act's commencement article limits the operation in time: a
+        unit it inserts or restates "действует до" a date expires on that date (a step
+        ``expires``).  What the replay does not model yet is a warning naming act and article."""
+        com = act.commencement
+        if com is None:
+            return []
+        sunset = com.expiry_for(op.place)
+        steps = []
+        if sunset is not None and isinstance(op, (Insert, Substitute)):
+            if sunset.until <= eff.latest:
+                self.warnings.append(Warning_(op.target, (
+                    f"{act.number} {op.place}: in effect until {sunset.until.isoformat()} ({sunset.as_written!r}), "
+                    f"but it takes effect only on {eff.latest.isoformat()}: never in effect")))
+            until = Effective.on(sunset.until, (
+                f"{act.number}, {op.place}: in effect until {sunset.until.isoformat()} by the act's own words "
+                f"«{' '.join(sunset.as_written.split())}»; no longer in effect from that day"))
+            steps.append(Step(act, op, until, "expires"))
+            sunset = None
+        self._warn_limits(act, op, sunsets=sunset is not None)
+        return steps
+
+    def _warn_limits(self, act: Act, op: Operation, *, sunsets: bool) -> None:
+        """A limit in time the replay does not model (a suspension; a sunset of a word change,
+        or of an act the base text already includes) is a warning naming act and article."""
         com = act.commencement
         if com is None:
             return
-        sunset = com.expiry_for(op.place)
+        sunset = com.expiry_for(op.place) if sunsets else None
         limits = ([sunset] if sunset is not None else []) + list(com.suspensions_for(op.place))
         for limit in limits:
             self.warnings.append(Warning_(op.target, (
@@ -296,6 +320,8 @@ class _Compiler:
             try:
                 if step.op is None:
                     changes = self._blind_footnote(state, step)
+                elif step.applied == "expires":
+                    changes = self._expire(state, step)
                 elif step.applied == "applied":
                     changes = self._apply(state, step)
                 else:
@@ -327,6 +353,23 @@ class _Compiler:
             self._merge_order(state, touched_containers)
         if self._progress is not None:
             self._progress(what, len(steps), len(steps))
+
+    def _expire(self, state: TextState, step: Step) -> list[Change]:
+        """The units an operation limited in time wrote, as far as they still read as it wrote
+        them: expired (they keep their wording, no longer in effect)."""
+        op = step.op
+        assert isinstance(op, (Insert, Substitute))
+        changes = []
+        for written in op.units:
+            unit = state.units.get(written.eid)
+            if unit is None or unit.status not in (Status.IN_EFFECT, Status.UNKNOWN):
+                continue
+            chain = self.chains.get(written.eid)
+            if not chain or step.act.number not in chain[-1].acts:
+                continue  # changed since by another act: that wording is not limited
+            state.units[written.eid] = attrs.evolve(unit, status=Status.EXPIRED)
+            changes.append(Change(written.eid, "content"))
+        return changes
 
     def _blind_reason(self, step: Step) -> str:
         if step.gap is not None:

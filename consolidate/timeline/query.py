@@ -217,7 +217,9 @@ class Timeline:
             v = chain[i]
             lo, hi = starts[i], (starts[i + 1] if i + 1 < n else None)
             nxt = chain[i + 1] if hi is not None else None
-            law_on = self.adoption(nxt) if nxt is not None and (nxt.unit is not None or v.unit is not None) else None
+            # an expiry is not a change coming: the unit is in effect until then
+            law_on = (self.adoption(nxt) if nxt is not None and (nxt.unit is not None or v.unit is not None)
+                      and not (nxt.unit is not None and nxt.unit.status is Status.EXPIRED) else None)
             if hi is not None and nxt is not None and law_on is not None and law_on < hi:
                 pending = law_on if law_on > lo else lo
                 if v.unit is not None and lo < pending:
