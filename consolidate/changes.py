@@ -13,7 +13,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Hashable, Iterable
-    from typing import NamedTuple, TypeVar
+    from typing import Any, NamedTuple, TypeVar
 
     E = TypeVar("E")
 
@@ -25,7 +25,8 @@ else:
 
     Side = namedtuple("Side", "key status")
 
-KINDS = ("added", "removed", "modified", "repealed", "renumbered", "expired", "suspended", "resumed")
+KINDS = ("added", "removed", "modified", "repealed", "renumbered", "expired", "suspended", "resumed",
+         "may_have_changed")
 #: a change to a status of its own: what the change is called (when the status before was another)
 _TO = {"repealed": "repealed", "expired": "expired", "suspended": "suspended"}
 
@@ -66,3 +67,11 @@ def classify(before: "Side | None", after: "Side | None", *, was: "Side | None" 
         if before.status == "suspended" and after.status == "in_effect":
             return "resumed"
     return "modified"
+
+
+def uncertain_within(earliest: "Any", latest: "Any", lo: "Any", hi: "Any") -> bool:
+    """Whether a change that took effect on a day between ``earliest`` and ``latest`` (its
+    first publication unknown) may have taken effect in the span ``(lo, hi]`` — but not
+    certainly: a diff then says it "may have changed" (days or day ordinals alike)."""
+    return bool(lo < hi and earliest < latest and earliest <= hi and latest > lo
+                and not (lo < earliest and latest <= hi))

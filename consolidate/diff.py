@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from .changes import Side, classify, compose_renames
+from .changes import Side, classify, compose_renames, uncertain_within
 from .model import Effective, Provision, Status
 from .redline import Segment, word_diff
 from .timeline.chain import Version
@@ -72,6 +72,13 @@ def _why(versions: list[Version]) -> tuple[tuple[str, ...], tuple[Effective, ...
     return acts, effs
 
 
+def _doubtful_version(timeline: Timeline, eid: str, entries: list[tuple[Effective, str]]) -> int | None:
+    """The position in ``eid``'s chain of the version made by the first act of ``entries``
+    (acts of unknown publication whose interval overlaps a span)."""
+    eff, act = entries[0]
+    return next((i for i, v in enumerate(timeline.chain(eid)) if i and v.start == eff.latest and act in v.acts), None)
+
+
 def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str | None = None,
          redline: bool = True) -> Diff:
     """Changes from the text in effect on ``start`` to the text on ``end`` (with the word
@@ -80,8 +87,11 @@ def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str |
     lo, hi = min(start, end), max(start, end)
     forward = start <= end
     renamed_from, renamed_to = compose_renames(((d, o, n) for d, o, n, _ in timeline.renames), lo, hi)
+    doubtful = {eid: [(eff, act) for eff, act in entries if uncertain_within(eff.earliest, eff.latest, lo, hi)]
+                for eid, entries in timeline.uncertain.items()}
+    doubtful = {eid: entries for eid, entries in doubtful.items() if entries}
     changes: list[UnitChange] = []
-    for eid in timeline.changed_between(lo, hi):
+    for eid in timeline.in_document_order(set(timeline.changed_between(lo, hi)) | set(doubtful)):
         if provision is not None and not (eid == provision or eid.startswith(provision + "__")):
             continue
         va = timeline.version_at(eid, start).unit
@@ -91,12 +101,20 @@ def diff(timeline: Timeline, start: _dt.date, end: _dt.date, *, provision: str |
         now = renamed_to.get(eid) if forward and vb is None else None
         moved = now is not None and timeline.version_at(now, end).unit is not None
         kind = classify(side(va), side(vb), was=side(before_was), moved=moved)
+        versions = timeline.versions_between(eid, lo, hi)
+        if kind is None and eid in doubtful:  # the act's version lies outside the span: what the act changes
+            k = _doubtful_version(timeline, eid, doubtful[eid])
+            if k is None:
+                continue
+            chain = timeline.chain(eid)
+            va, vb, was, before_was, versions = chain[k - 1].unit, chain[k].unit, None, None, [chain[k]]
+            kind = classify(side(va), side(vb))
         if kind is None:
             continue
-        acts, effs = _why(timeline.versions_between(eid, lo, hi))
+        acts, effs = _why(versions)
         before = before_was if kind == "renumbered" else va
         words = (word_diff(va.text, vb.text) if redline and kind == "modified" and known(va) and known(vb)
                  and va is not None and vb is not None else None)
-        changes.append(UnitChange(eid, kind, before, vb, acts, effs,
+        changes.append(UnitChange(eid, "may_have_changed" if eid in doubtful else kind, before, vb, acts, effs,
                                   renumbered_from=was if kind == "renumbered" else None, words=words))
     return Diff(timeline.law.slug, timeline.lang, start, end, tuple(changes), timeline.adopted)

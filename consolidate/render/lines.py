@@ -70,7 +70,7 @@ def diff_title(law: str, lang: str, start: "_dt.date", end: "_dt.date", count: i
 
 def change_head(change: str, eid: str, was: str | None) -> str:
     """The start of a change's first line: its kind, its unit and, when renumbered, the unit it was."""
-    return f"{change.upper()} {eid}" + (f" (was {was})" if was else "")
+    return f"{change.upper().replace('_', ' ')} {eid}" + (f" (was {was})" if was else "")
 
 
 def why(acts: Iterable[str], effective: Iterable["Any"], adopted: "Mapping[str, _dt.date]") -> str:

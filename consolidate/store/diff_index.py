@@ -33,7 +33,7 @@ it runs before the command line is built.
 
 from __future__ import annotations
 
-from ..changes import Side, classify, compose_renames
+from ..changes import Side, classify, compose_renames, uncertain_within
 from .files import IndexFile
 from .text_index import bisect_right
 
@@ -58,7 +58,7 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
     """The diff index of ``timeline``, its law read from the corpus at ``root``."""
     import array
 
-    from ..diff import content, side
+    from ..diff import _doubtful_version, content, side
     from ..model import Status
     from ..redline import word_diff
     from ..render.lines import TEXT_UNKNOWN, prefix, why
@@ -144,7 +144,17 @@ def build(timeline: "Timeline", root: str, progress: "Progress | None" = None) -
               ver_prefix_len, pair_at, why_off, why_len, seg_at, seg_kind, seg_off, seg_len,
               ev_day, ev_unit, rn_day, rn_old, rn_new]
     header = stamp(timeline, root, FORMAT)
-    header.update(eids=eids, window=WINDOW)
+    # the changes of acts of unknown publication: [unit, earliest, latest, its version], in the
+    # order Timeline.uncertain lists them (a diff names the first that overlaps its span)
+    uncertain = []
+    for eid, entries in timeline.uncertain.items():
+        for eff, act in entries:
+            if eff.earliest < eff.latest:
+                k = _doubtful_version(timeline, eid, [(eff, act)])
+                if k is not None:
+                    uncertain.append([position[eid], eff.earliest.toordinal(), eff.latest.toordinal(),
+                                      unit_at[position[eid]] + k])
+    header.update(eids=eids, window=WINDOW, uncertain=uncertain)
     return pack(DiffIndex.MAGIC, header, arrays, blob.data)
 
 
@@ -218,7 +228,11 @@ class DiffIndex(IndexFile):
         window = h["window"]
         out: list[bytes | memoryview] = []
         count = 0
-        for u in sorted(set(self.ev_unit[lo:hi])):
+        doubtful: dict[int, int] = {}  # unit → the version of the first act of unknown publication overlapping
+        for unit, earliest, latest, version in h["uncertain"]:
+            if unit not in doubtful and uncertain_within(earliest, latest, a, b):
+                doubtful[unit] = version
+        for u in sorted(set(self.ev_unit[lo:hi]) | set(doubtful)):
             i, j = self._version(u, a), self._version(u, b)
             if j - i > window:
                 return None
@@ -227,13 +241,16 @@ class DiffIndex(IndexFile):
             now = renamed_to.get(u) if not flags[j] & EXISTS else None
             change = classify(self._side(i), self._side(j), was=self._side(k) if k is not None else None,
                               moved=now is not None and bool(flags[self._version(now, b)] & EXISTS))
+            if change is None and u in doubtful:  # the act's version lies outside the span
+                i, j, was, k = doubtful[u] - 1, doubtful[u], None, None
+                change = classify(self._side(i), self._side(j))
             if change is None:
                 continue
             before = k if change == "renumbered" else (i if flags[i] & EXISTS else None)
             was_eid = eids[was] if change == "renumbered" and was is not None else None
             count += 1
             pair = self.pair_at[i] + j - i - 1
-            out += [b"\n", change_head(change, eids[u], was_eid).encode(),
+            out += [b"\n", change_head("may_have_changed" if u in doubtful else change, eids[u], was_eid).encode(),
                     blob[self.why_off[pair]:self.why_off[pair] + self.why_len[pair]], b"\n"]
             if change == "modified" and not (flags[i] | flags[j]) & UNKNOWN:
                 out.append(blob[self.ver_prefix_off[j]:self.ver_prefix_off[j] + self.ver_prefix_len[j]])
