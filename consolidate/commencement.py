@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Callable
-from typing import TypeAlias
+from typing import ClassVar, TypeAlias
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -119,65 +119,67 @@ def shift(day: _dt.date, *, days: int = 0, months: int = 0, years: int = 0, what
 
 
 @attrs.frozen
-class DaysAfterPublication:
+class _AfterPublication:
+    """A period counted from the first official publication; each subclass
+    counts in its own unit."""
+
+    n: int = attrs.field(validator=attrs.validators.ge(1))
+    unit: ClassVar[Unit]
+
+    @property
+    def period(self) -> Period:
+        return Period(self.n, self.unit)
+
+    def __str__(self) -> str:
+        return f"{self.period.words()} after first official publication"
+
+
+@attrs.frozen
+class DaysAfterPublication(_AfterPublication):
     """"по истечении N календарных дней после дня его первого официального
     опубликования": in effect from P + N + 1 days."""
 
-    n: int = attrs.field(validator=attrs.validators.ge(1))
-
-    @property
-    def period(self) -> Period:
-        return Period(self.n, Unit.DAYS)
-
-    def __str__(self) -> str:
-        return f"{self.period.words()} after first official publication"
+    unit = Unit.DAYS
 
 
 @attrs.frozen
-class MonthsAfterPublication:
+class MonthsAfterPublication(_AfterPublication):
     """"по истечении N месяцев после дня ... опубликования": in effect from
     P + N months (clipped to the month's end) + 1 day."""
 
-    n: int = attrs.field(validator=attrs.validators.ge(1))
-
-    @property
-    def period(self) -> Period:
-        return Period(self.n, Unit.MONTHS)
-
-    def __str__(self) -> str:
-        return f"{self.period.words()} after first official publication"
+    unit = Unit.MONTHS
 
 
 @attrs.frozen
-class YearsAfterPublication:
+class YearsAfterPublication(_AfterPublication):
     """"по истечении N лет после дня ... опубликования"."""
 
-    n: int = attrs.field(validator=attrs.validators.ge(1))
+    unit = Unit.YEARS
 
-    @property
-    def period(self) -> Period:
-        return Period(self.n, Unit.YEARS)
+
+class _Worded:
+    """A rule or anchor without fields: its words are all there is to say."""
+
+    words: ClassVar[str]
 
     def __str__(self) -> str:
-        return f"{self.period.words()} after first official publication"
+        return self.words
 
 
 @attrs.frozen
-class OnPublication:
+class OnPublication(_Worded):
     """"со дня его первого официального опубликования": in effect on the day
     of first publication (the English "shall be enforced after its first
     official publication" renders this same rule)."""
 
-    def __str__(self) -> str:
-        return "on the day of first official publication"
+    words = "on the day of first official publication"
 
 
 @attrs.frozen
-class DayAfterPublication:
+class DayAfterPublication(_Worded):
     """"после дня его первого официального опубликования": the day after."""
 
-    def __str__(self) -> str:
-        return "on the day after first official publication"
+    words = "on the day after first official publication"
 
 
 @attrs.frozen
@@ -191,20 +193,18 @@ class FixedDate:
 
 
 @attrs.frozen
-class OnSigning:
+class OnSigning(_Worded):
     """"со дня подписания"/"со дня принятия": the adoption date, which for a
     Kazakh law is the day the President signs it."""
 
-    def __str__(self) -> str:
-        return "on the day of signing"
+    words = "on the day of signing"
 
 
 @attrs.frozen
-class ThisAct:
+class ThisAct(_Worded):
     """The anchor "настоящего Закона": the act's own (general) entry into effect."""
 
-    def __str__(self) -> str:
-        return "this act's entry into effect"
+    words = "this act's entry into effect"
 
 
 @attrs.frozen

@@ -18,14 +18,13 @@ import re
 
 from .errors import DataError
 
+# the kinds of provisions an eId names, outermost first: the one table of how
+# units nest (a chapter holds articles, ..., a subparagraph holds parts), which
+# every reader of addresses takes from here
+KINDS: tuple[str, ...] = ("chapter", "article", "paragraph", "subparagraph", "part")
+DEPTH: dict[str, int] = {kind: depth for depth, kind in enumerate(KINDS)}
 # prefix of each kind in an eId, in nesting order
-PREFIXES: dict[str, str] = {
-    "chapter": "chp",
-    "article": "art",
-    "paragraph": "para",
-    "subparagraph": "subpara",
-    "part": "part",
-}
+PREFIXES: dict[str, str] = dict(zip(KINDS, ("chp", "art", "para", "subpara", "part")))
 KINDS_BY_PREFIX: dict[str, str] = {v: k for k, v in PREFIXES.items()}
 
 _NUM_RE = re.compile(r"^\d+(?:-\d+)*$")
@@ -141,7 +140,6 @@ def is_within(eid: str, ancestor: str) -> bool:
 def eid_sort_key(eid: str) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """A total order on eIds consistent with document order of numbered units
     in one container: by kind depth, then numerically."""
-    order = {k: i for i, k in enumerate(PREFIXES)}
     return tuple(
-        (-1, ()) if k == "preamble" else (order[k], num_key(n)) for k, n in parse_eid(eid)
+        (-1, ()) if k == "preamble" else (DEPTH[k], num_key(n)) for k, n in parse_eid(eid)
     )

@@ -37,11 +37,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import attrs
 
 from .errors import DataError
+from .grammar import numerals
+from .grammar.addresses import encloses, unit_kind, word_pattern
 from .model import Document
 from .numbering import format_eid, parse_eid
 
@@ -71,10 +73,6 @@ class Reference:
 
 
 # --- levels, chains, phrases -------------------------------------------------
-
-# Nesting rank of each kind that a reference can name (outermost highest).
-_RANK = {"part": 0, "subparagraph": 1, "paragraph": 2, "article": 3, "chapter": 4}
-
 
 @attrs.frozen
 class _Level:
@@ -122,59 +120,21 @@ def _numbers(raw: str) -> tuple[tuple[str, ...], bool]:
     return tuple(dict.fromkeys(out)), ")" in raw
 
 
-# Ordinal numerals name unnumbered blocks: «абзац второй», «части третьей», «екінші бөлігі».
-RU_ORD_STEMS = {
-    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7,
-    "восьм": 8, "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12,
-    "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16,
-    "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20,
-    "тридцат": 30, "сороков": 40, "пятидесят": 50, "шестидесят": 60,
-    "семидесят": 70, "восьмидесят": 80, "девяност": 90,
-}
-_RU_TENS = {"двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50,
-            "шестьдесят": 60, "семьдесят": 70, "восемьдесят": 80, "девяносто": 90}
-_RU_ORD_END = r"(?:ьего|ьему|ьими|ьим|ьем|ьей|ьих|ья|ье|ьи|ью|ыми|ими|ого|его|ому|ему|ый|ий|ой|ым|им|ом|ем|ая|яя|ую|юю|ые|ие|ых|их|ей)"
-_RU_ORD = (
-    r"(?:(?:" + "|".join(_RU_TENS) + r")\s+)?(?:"
-    + "|".join(sorted(RU_ORD_STEMS, key=len, reverse=True)) + r")" + _RU_ORD_END + r"(?!\w)"
-)
-
-_KZ_UNITS = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5,
-             "алтыншы": 6, "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9}
-_KZ_TENS_ORD = {"оныншы": 10, "жиырмасыншы": 20, "отызыншы": 30}
-_KZ_TENS = {"он": 10, "жиырма": 20, "отыз": 30}
-_KZ_ORD = (
-    r"(?:(?:(?:" + "|".join(_KZ_TENS) + r")\s+)?(?:" + "|".join(_KZ_UNITS) + r")|"
-    + "|".join(_KZ_TENS_ORD) + r")(?!\w)"
-)
-
-_EN_ORD_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3,
-    "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
-}
-_EN_ORD = r"(?:" + "|".join(_EN_ORD_WORDS) + r")(?!\w)"
+# Ordinal numerals name unnumbered blocks: «абзац второй», «части третьей», «екінші бөлігі»;
+# the English translation also writes "part two".
+_RU_ORD = numerals.pattern("rus", "ordinal") + r"(?!\w)"
+_KZ_ORD = numerals.pattern("kaz", "ordinal") + r"(?!\w)"
+_EN_ORD = f"(?:{numerals.pattern('eng', 'ordinal')}|{numerals.pattern('eng', 'cardinal')})"
 
 
-def ordinal(word: str, lang: str) -> int:
-    """The value of an ordinal numeral as the texts write it: «второй», «двадцать первой»,
-    «екінші», «second» → 2, 21, 2, 2 (Russian by the longest stem it starts with)."""
-    words = word.lower().split()
-    if lang == "kaz":
-        total = 0
-        for w in words:
-            total += _KZ_TENS.get(w, 0) + _KZ_UNITS.get(w, 0) + _KZ_TENS_ORD.get(w, 0)
-        return total
-    if lang == "eng":
-        return _EN_ORD_WORDS[words[0]]
-    total = _RU_TENS.get(words[0], 0) if len(words) == 2 else 0
-    last = words[-1]
-    stem = max((s for s in RU_ORD_STEMS if last.startswith(s)), key=len)
-    return total + RU_ORD_STEMS[stem]
+def _ordinal(word: str, lang: str) -> int:
+    if lang == "eng" and re.fullmatch(numerals.pattern("eng", "cardinal"), word.lower()):
+        return numerals.cardinal(word, lang)
+    return numerals.ordinal(word, lang)
 
 
 def _ordinals(raw: str, pattern: str, lang: str) -> tuple[str, ...]:
-    found = [str(ordinal(m.group(0), lang)) for m in re.finditer(pattern, raw, re.I)]
+    found = [str(_ordinal(m.group(0), lang)) for m in re.finditer(pattern, raw, re.I)]
     return tuple(dict.fromkeys(found))
 
 
@@ -184,97 +144,44 @@ def _ordinals(raw: str, pattern: str, lang: str) -> tuple[str, ...]:
 class _Grammar:
     lang: str
     level: re.Pattern[str]  # one level, anywhere
-    kind_of: Callable[[str], str]  # kind of a level's word
     joiner: str  # between levels of one chain
     separator: str  # between chains of one phrase
     outer_first: bool  # Kazakh writes the article first
     ordinal: str
 
 
+_NUMBERED = ("subparagraph", "paragraph", "article", "chapter")
+_ORDINALS = {"rus": _RU_ORD, "kaz": _KZ_ORD, "eng": _EN_ORD}
+
+
+def _level_re(lang: str, num: str, num_sep: str, ord_sep: str) -> re.Pattern[str]:
+    """One level: a numbered kind's word with its numbers («пунктов 53, 54»,
+    «2) және 3) тармақшалары»: Kazakh puts the numbers first) or a part word
+    with its ordinals («абзацы шестой и седьмой», «екінші абзацы»)."""
+    nums = rf"(?P<nums>{num}(?:{num_sep}{num})*)"
+    ords = rf"(?P<ords>{_ORDINALS[lang]}(?:{ord_sep}{_ORDINALS[lang]})*)"
+    words, parts = word_pattern(lang, _NUMBERED), word_pattern(lang, ("part",))
+    if lang == "kaz":
+        body = rf"(?<![\w-])(?:{nums}(?:\s*-\s*|\s+)(?P<word>{words})|{ords}\s+(?P<pword>{parts}))"
+    else:
+        body = rf"(?<!\w)(?:(?P<word>{words})\s+{nums}|(?P<pword>{parts})\s+{ords})"
+    return re.compile(body, re.I)
+
+
 _NUM = r"\d+(?:-\d+)*(?:\)|(?![\w-]))"
-
-_RU_WORDS = (
-    r"подпункт(?:ами|ам|ах|ом|ов|а|у|е|ы)?|пункт(?:ами|ам|ах|ом|ов|а|у|е|ы)?"
-    r"|стат(?:ьями|ьям|ьях|ьей|ьёй|ья|ьи|ье|ью|ей)|глав(?:ами|ам|ах|ой|ою|а|ы|е|у)?"
-)
-_RU_PART_WORDS = r"абзац(?:ами|ам|ах|ем|ев|а|у|е|ы)?|част(?:ями|ям|ях|ью|ей|ь|и)"
-_RU_NUM_SEP = r"(?:\s*,\s*|\s+(?:и|или|либо)\s+|\s*[–—]\s*|\s+-\s+)"
-_RU_ORD_SEP = r"(?:\s*,\s*|\s+(?:и|или|либо)\s+)"
-_RU_LEVEL = re.compile(
-    rf"(?<!\w)(?:(?P<word>{_RU_WORDS})\s+(?P<nums>{_NUM}(?:{_RU_NUM_SEP}{_NUM})*)"
-    rf"|(?P<pword>{_RU_PART_WORDS})\s+(?P<ords>{_RU_ORD}(?:{_RU_ORD_SEP}{_RU_ORD})*))",
-    re.I,
-)
-
-
-def ru_unit_kind(word: str) -> str:
-    """A Russian unit word in any case form → its kind (``подпунктом`` → ``subparagraph``);
-    абзац/часть (unnumbered blocks) → ``part``."""
-    w = word.lower()
-    if w.startswith("подпункт"):
-        return "subparagraph"
-    if w.startswith("пункт"):
-        return "paragraph"
-    if w.startswith("стат"):
-        return "article"
-    if w.startswith("глав"):
-        return "chapter"
-    return "part"
-
-
-_KZ_WORDS = r"тармақша\w*|тармақ\w*|тармағ\w*|ба[пб]\w*|тарау\w*"
-_KZ_PART_WORDS = r"бөлі[гк]\w*|абзац\w*"
-_KZ_NUM = r"\d+(?:-\d+)*\)?"
-_KZ_NUM_SEP = r"(?:\s*,\s*|\s+(?:және|немесе|мен|бен|пен)\s+|\s*[–—]\s*)"
-_KZ_ORD_SEP = r"(?:\s*,\s*|\s+(?:және|немесе)\s+)"
-_KZ_LEVEL = re.compile(
-    rf"(?<![\w-])(?:(?P<nums>{_KZ_NUM}(?:{_KZ_NUM_SEP}{_KZ_NUM})*)(?:\s*-\s*|\s+)(?P<word>{_KZ_WORDS})"
-    rf"|(?P<ords>{_KZ_ORD}(?:{_KZ_ORD_SEP}{_KZ_ORD})*)\s+(?P<pword>{_KZ_PART_WORDS}))",
-    re.I,
-)
-
-
-def _kz_kind(word: str) -> str:
-    w = word.lower()
-    if w.startswith("тармақша"):
-        return "subparagraph"
-    if w.startswith(("тармақ", "тармағ")):
-        return "paragraph"
-    if w.startswith(("бап", "баб")):
-        return "article"
-    if w.startswith("тарау"):
-        return "chapter"
-    return "part"
-
-
-_EN_WORDS = r"sub-?paragraphs?|paragraphs?|articles?|chapters?"
-_EN_NUM_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[–—]\s*)"
-_EN_LEVEL = re.compile(
-    rf"(?<!\w)(?:(?P<word>{_EN_WORDS})\s+(?P<nums>{_NUM}(?:{_EN_NUM_SEP}{_NUM})*)"
-    rf"|(?P<pword>parts?)\s+(?P<ords>{_EN_ORD}(?:\s*,\s*|\s+(?:and|or)\s+{_EN_ORD})*))",
-    re.I,
-)
-
-
-def _en_kind(word: str) -> str:
-    w = word.lower()
-    if w.startswith("sub"):
-        return "subparagraph"
-    if w.startswith("paragraph"):
-        return "paragraph"
-    if w.startswith("article"):
-        return "article"
-    if w.startswith("chapter"):
-        return "chapter"
-    return "part"
-
+_RU_LEVEL = _level_re("rus", _NUM, r"(?:\s*,\s*|\s+(?:и|или|либо)\s+|\s*[–—]\s*|\s+-\s+)",
+                      r"(?:\s*,\s*|\s+(?:и|или|либо)\s+)")
+_KZ_LEVEL = _level_re("kaz", r"\d+(?:-\d+)*\)?", r"(?:\s*,\s*|\s+(?:және|немесе|мен|бен|пен)\s+|\s*[–—]\s*)",
+                      r"(?:\s*,\s*|\s+(?:және|немесе)\s+)")
+_EN_LEVEL = _level_re("eng", _NUM, r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+|\s*[–—]\s*)",
+                      r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
 _GRAMMARS = {
-    "rus": _Grammar("rus", _RU_LEVEL, ru_unit_kind, r"\s+",
+    "rus": _Grammar("rus", _RU_LEVEL, r"\s+",
                     r"(?:\s*,\s*(?:а\s+также\s+)?|\s+(?:и|или|либо|а\s+также)\s+)", False, _RU_ORD),
-    "kaz": _Grammar("kaz", _KZ_LEVEL, _kz_kind, r"\s+",
+    "kaz": _Grammar("kaz", _KZ_LEVEL, r"\s+",
                     r"(?:\s*,\s*|\s+(?:және|немесе|сондай-ақ)\s+)", True, _KZ_ORD),
-    "eng": _Grammar("eng", _EN_LEVEL, _en_kind, r"\s+of\s+(?:the\s+)?",
+    "eng": _Grammar("eng", _EN_LEVEL, r"\s+of\s+(?:the\s+)?",
                     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)", False, _EN_ORD),
 }
 
@@ -320,7 +227,7 @@ _GAZETTE_BEFORE = re.compile(r"№\s*\d+(?:-\d+)*\s*,\s*$")
 
 def _level(m: re.Match[str], g: _Grammar) -> _Level:
     if m.group("word") is not None:
-        kind = g.kind_of(m.group("word"))
+        kind = unit_kind(m.group("word"), g.lang)
         nums, paren = _numbers(m.group("nums"))
         if kind == "paragraph" and paren:
             # «N)» is how the law prints a subparagraph's number, whatever
@@ -348,7 +255,7 @@ def _parse(text: str, g: _Grammar) -> list[_Phrase]:
             # the one before: outward in Russian/English, inward in Kazakh
             if (j := joined.match(probe, end)) is not None:
                 nxt = _level(j, g)
-                outward = _RANK[nxt.kind] > _RANK[chain[-1].kind]
+                outward = encloses(nxt.kind, chain[-1].kind)
                 if outward != g.outer_first:
                     chain.append(nxt)
                     end = j.end()
@@ -395,7 +302,7 @@ def _borrow(chain: _Chain, donor: _Chain) -> _Chain:
     top = chain[0].kind
     if not any(lvl.kind == top for lvl in donor):
         return chain
-    return tuple(lvl for lvl in donor if _RANK[lvl.kind] > _RANK[top]) + chain
+    return tuple(lvl for lvl in donor if encloses(lvl.kind, top)) + chain
 
 
 def _context_levels(context: str, level: str) -> _Chain | None:
@@ -458,8 +365,8 @@ def find_references(
             if outer is None:
                 continue  # «настоящего пункта» in a unit that is not in a paragraph
             chains = [
-                c if _RANK[c[0].kind] >= _RANK[anchor.level] else
-                tuple(lvl for lvl in outer if _RANK[lvl.kind] > _RANK[c[0].kind]) + c
+                c if not encloses(anchor.level, c[0].kind) else
+                tuple(lvl for lvl in outer if encloses(lvl.kind, c[0].kind)) + c
                 for c in chains
             ]
         phrase_text = text[phrase.start:phrase.end]

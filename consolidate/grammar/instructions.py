@@ -44,7 +44,8 @@ import attrs
 
 from ..errors import ParseError
 from ..numbering import child_eid, normalize_num, num_key, parse_eid
-from ..references import RU_ORD_STEMS, ordinal, ru_unit_kind
+from . import numerals
+from .addresses import DEPTH, unit_kind, word_pattern
 
 OPS = ("insert", "substitute", "repeal", "replace_words", "insert_words", "delete_words", "renumber", "expire")
 
@@ -145,10 +146,8 @@ def _split_quotes(text: str) -> _Quoted:
 
 # --- addresses of units ----------------------------------------------------
 
-_DEPTH = {"chapter": 0, "article": 1, "paragraph": 2, "subparagraph": 3, "part": 4}
-_KIND_WORD = r"(?:подпункт|пункт|стать|абзац|част|глав)\w*"
-# the stems of references' ordinals; any ending (the typos of the official texts included)
-_ORD_RE = r"(?:" + "|".join(sorted(RU_ORD_STEMS, key=len, reverse=True)) + r")\w*"
+_KIND_WORD = word_pattern("rus") + r"(?!\w)"
+_ORD_RE = numerals.pattern("rus", "ordinal") + r"(?!\w)"
 _NUM_RE = r"\d+(?:-\d+)*\)?"
 _TOKEN = re.compile(
     rf"(?P<kind>{_KIND_WORD})|(?P<num>{_NUM_RE})|(?P<ord>{_ORD_RE})|(?P<comma>,)|(?P<dash>[–—])"
@@ -213,7 +212,7 @@ def _segments(phrase: str) -> list[list[_Segment]]:
                 current = []
                 paths.append(current)
             pending_sep = None
-            seg_kind = ru_unit_kind(value)
+            seg_kind = unit_kind(value, "rus")
         elif kind in ("num", "ord"):
             if seg_kind is None:
                 raise ParseError(f"a number without a unit word in {phrase!r}")
@@ -221,7 +220,7 @@ def _segments(phrase: str) -> list[list[_Segment]]:
                 raise ParseError(f"абзацы and части are counted in words, found {value!r} in {phrase!r}")
             if kind == "ord" and seg_kind != "part":
                 raise ParseError(f"unexpected ordinal {value!r} in {phrase!r}")
-            num = str(ordinal(value, "rus")) if kind == "ord" else normalize_num(value)
+            num = str(numerals.ordinal(value, "rus")) if kind == "ord" else normalize_num(value)
             if kind == "num" and seg_kind == "subparagraph" and not value.endswith(")"):
                 raise ParseError(f"a subparagraph number is written '{value})', found {value!r} in {phrase!r}")
             if nums and pending_sep is None:
@@ -251,7 +250,7 @@ def _eids(path: list[_Segment], context: str | None, phrase: str) -> list[str]:
     """The eIds a path names, completed by the context it stands in
     (``подпункт 15)`` under «в пункте 1 статьи 15:» → ``art_15__para_1__subpara_15``)."""
     for inner, outer in zip(path, path[1:]):
-        if _DEPTH[outer.kind] >= _DEPTH[inner.kind]:
+        if DEPTH[outer.kind] >= DEPTH[inner.kind]:
             raise ParseError(f"units named in the wrong order in {phrase!r}")
         if len(outer.nums) != 1:
             raise ParseError(f"only the innermost unit may be a list in {phrase!r}")
@@ -262,7 +261,7 @@ def _eids(path: list[_Segment], context: str | None, phrase: str) -> list[str]:
         if context is None:
             raise ParseError(f"{phrase!r} names no article and stands in no «в статье ...:» context")
         ctx_kind = parse_eid(context)[-1][0] if context != "law" else "law"
-        if ctx_kind != "law" and _DEPTH[ctx_kind] >= _DEPTH[outermost.kind]:
+        if ctx_kind != "law" and DEPTH[ctx_kind] >= DEPTH[outermost.kind]:
             raise ParseError(f"{phrase!r} cannot lie inside {context}")
         base = context
     for seg in reversed(path[1:]):
@@ -393,7 +392,7 @@ def parse_instruction(
     if m := _SUBSTITUTE.match(s):
         return _Pending("substitute", tuple(targets(m["path"])), None, place, line, written)
     if m := _INSERT.match(s):
-        kind = ru_unit_kind(m["kind"])
+        kind = unit_kind(m["kind"], "rus")
         nums = numbers(m, "cannot read the numbers of the new units").nums
         if m["path"] is not None:
             containers = targets(m["path"])

@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING
 from ..errors import ParseError
 from ..model import ActRef, Effective, Kind, Note, Provision
 from ..numbering import child_eid
+from .addresses import unit_kind, word_pattern
+from .numerals import MONTHS, fold
 
 if TYPE_CHECKING:
     from ..law import Act
@@ -150,24 +152,40 @@ def parse_acts(text: str) -> tuple[ActRef, ...]:
 
 # --- subject, action, added -------------------------------------------------
 
-_RU_SUBJECT = re.compile(
-    rf"^(?:Заголовок\s+)?(?:(?P<sub>[Пп]одпункт\w*)\s+(?P<subn>{_NUM})\)\s+)?"
-    rf"(?:(?P<par>[Пп]ункт\w*)\s+(?P<parn>{_NUM})\s+)?"
-    rf"(?:(?P<art>[Сс]тать\w*)\s+(?P<artn>{_NUM})|(?P<chp>[Гг]лав\w*)\s+(?P<chpn>{_NUM}))"
-)
-_EN_SUBJECT = re.compile(
-    rf"^(?:The\s+heading\s+of\s+)?(?:[Ss]ubparagraph\s+(?P<subn>{_NUM})\)\s+of\s+)?"
-    rf"(?:[Pp]aragraph\s+(?P<parn>{_NUM})\s+of\s+)?"
-    rf"(?:Article\s+(?P<artn>{_NUM})|Chapter\s+(?P<chpn>{_NUM}))"
-)
-_KZ_SUBJECT = re.compile(
-    rf"^(?:(?P<artn>{_NUM})-ба[пб]\w*|(?P<chpn>{_NUM})-тарау\w*)"
-    rf"(?:\s+(?P<parn>{_NUM})-тармағ\w*)?(?:\s+(?P<subn>{_NUM})\)\s*тармақша\w*)?"
-)
-_SEE = re.compile(rf"(?:см\.\s*ст\.\s*(?P<artn>{_NUM})\b|(?P<kz>{_NUM})-б\.\s*қараңыз|see\s+Article\s+(?P<en>{_NUM}))")
+
+
+def _w(lang: str, *kinds: str) -> str:
+    return word_pattern(lang, kinds)
+
+
+# The unit a note speaks of, matched on the note's folded view (lower case,
+# Kazakh Latin «i» as «і»): Russian and English innermost first («Подпункт 2)
+# пункта 1 статьи 15», "Subparagraph 2) of paragraph 1 of Article 15"),
+# Kazakh outermost first, the outer units in the possessive («15-баптың
+# 1-тармағының 2) тармақшасы»: a paragraph there is «тармағы-», a
+# subparagraph never the «тармақшамен» of "supplemented by subparagraph").
+# a Kazakh unit word in the instrumental («4-1) тармақшамен толықтырылды»)
+# names what was added, not the note's subject
+_NOT_ADDED = r"(?![а-яәғқңөұүһі]*(?:мен|пен|бен)(?![а-яәғқңөұүһі]))"
+_SUBJECTS = {
+    "rus": re.compile(
+        rf"^(?:заголовок\s+)?(?:{_w('rus', 'subparagraph')}\s+(?P<subn>{_NUM})\)\s+)?"
+        rf"(?:{_w('rus', 'paragraph')}\s+(?P<parn>{_NUM})\s+)?"
+        rf"(?:{_w('rus', 'article')}\s+(?P<artn>{_NUM})|{_w('rus', 'chapter')}\s+(?P<chpn>{_NUM}))"),
+    "eng": re.compile(
+        rf"^(?:the\s+heading\s+of\s+)?(?:{_w('eng', 'subparagraph')}\s+(?P<subn>{_NUM})\)\s+of\s+)?"
+        rf"(?:{_w('eng', 'paragraph')}\s+(?P<parn>{_NUM})\s+of\s+)?"
+        rf"(?:{_w('eng', 'article')}\s+(?P<artn>{_NUM})|{_w('eng', 'chapter')}\s+(?P<chpn>{_NUM}))"),
+    "kaz": re.compile(
+        rf"^(?:(?P<artn>{_NUM})-{_w('kaz', 'article')}|(?P<chpn>{_NUM})-{_w('kaz', 'chapter')})"
+        rf"(?:\s+(?P<parn>{_NUM})-(?=тармағ){_w('kaz', 'paragraph')})?"
+        rf"(?:\s+(?P<subn>{_NUM})\)\s*{_NOT_ADDED}{_w('kaz', 'subparagraph')})?"),
+}
+# "Порядок введения в действие ... см. ст.30": the note names Article 30
+_SEE = re.compile(rf"(?:см\.\s*ст\.\s*(?P<artn>{_NUM})\b|(?P<kz>{_NUM})-б\.\s*қараңыз|see\s+article\s+(?P<en>{_NUM}))")
 # relative subjects of Kazakh editors' notes: "6-тармақ", "2) тармақшаға"
-_KZ_REL_PARA = re.compile(rf"^(?P<parn>{_NUM})-тармақ\w*")
-_KZ_REL_SUB = re.compile(rf"^(?P<subn>{_NUM})\)\s*тармақша\w*")
+_KZ_RELATIVE = (("paragraph", re.compile(rf"^(?P<num>{_NUM})-{_w('kaz', 'paragraph')}")),
+                ("subparagraph", re.compile(rf"^(?P<num>{_NUM})\)\s*{_w('kaz', 'subparagraph')}")))
 
 _ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     # (pattern, action), first match in the text wins
@@ -181,28 +199,20 @@ _ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
             (r"өзгеріс", "amended"), (r"толықтырылды", "supplemented")),
 }
 
-_ADDED: dict[str, re.Pattern[str]] = {
-    "rus": re.compile(rf"дополнен\w*\s+(?P<kind>стать\w*|пункт\w*|подпункт\w*|глав\w*)\s+"
+_ADDED_KINDS = ("article", "paragraph", "subparagraph", "chapter")
+_ADDED: dict[str, re.Pattern[str]] = {  # matched on the folded view, as the subjects
+    "rus": re.compile(rf"дополнен\w*\s+(?P<kind>{_w('rus', *_ADDED_KINDS)})\s+"
                       rf"(?P<nums>{_NUM}\)?(?:\s*(?:,|и)\s*{_NUM}\)?)*)"),
-    "eng": re.compile(rf"supplemented\s+(?:by|with)\s+(?P<kind>Articles?|[Pp]aragraphs?|[Ss]ubparagraphs?|Chapters?)\s+"
+    "eng": re.compile(rf"supplemented\s+(?:by|with)\s+(?P<kind>{_w('eng', *_ADDED_KINDS)})\s+"
                       rf"(?P<nums>{_NUM}\)?(?:\s*(?:,|and)\s*{_NUM}\)?)*)"),
-    "kaz": re.compile(rf"(?P<nums>{_NUM}\)?(?:\s*,\s*{_NUM}\)?)*)(?:-|\s)(?P<kind>бап|тармақ|тарау)\w*\s+толықтырылды"),
+    "kaz": re.compile(rf"(?P<nums>{_NUM}\)?(?:\s*,\s*{_NUM}\)?)*)(?:-|\s)(?P<kind>{_w('kaz', *_ADDED_KINDS)})"
+                      rf"\s+толықтырылды"),
 }
 
 
-def _kind_of(word: str) -> str:
-    w = word.lower()
-    if w.startswith(("подпункт", "subparagraph", "тармақша")):
-        return "subparagraph"
-    if w.startswith(("пункт", "paragraph", "тармақ")):
-        return "paragraph"
-    if w.startswith(("глав", "chapter", "тарау")):
-        return "chapter"
-    return "article"
-
-
 def _subject(body: str, lang: str, context: str | None) -> str | None:
-    grammar = {"rus": _RU_SUBJECT, "eng": _EN_SUBJECT, "kaz": _KZ_SUBJECT}.get(lang)
+    grammar = _SUBJECTS.get(lang)
+    body = fold(body, lang)
     m = grammar.match(body) if grammar else None
     if m:
         g = m.groupdict()
@@ -222,13 +232,12 @@ def _subject(body: str, lang: str, context: str | None) -> str | None:
         segs = context.split("__")
         if not segs[0].startswith("art_"):
             return None
-        m = _KZ_REL_PARA.match(body)
-        if m:
-            return child_eid(segs[0], "paragraph", m.group("parn"))
-        m = _KZ_REL_SUB.match(body)
-        if m:
-            container = "__".join(segs[:2]) if len(segs) > 1 and segs[1].startswith("para_") else segs[0]
-            return child_eid(container, "subparagraph", m.group("subn"))
+        for kind, relative in _KZ_RELATIVE:
+            if m := relative.match(body):
+                if kind == "paragraph":
+                    return child_eid(segs[0], kind, m.group("num"))
+                container = "__".join(segs[:2]) if len(segs) > 1 and segs[1].startswith("para_") else segs[0]
+                return child_eid(container, kind, m.group("num"))
     return None
 
 
@@ -241,10 +250,10 @@ def _action(body: str, lang: str) -> str | None:
 
 def _added(body: str, lang: str, subject: str | None) -> tuple[str, ...]:
     pattern = _ADDED.get(lang)
-    m = pattern.search(body) if pattern else None
+    m = pattern.search(fold(body, lang)) if pattern else None
     if not m:
         return ()
-    kind = _kind_of(m.group("kind"))
+    kind = unit_kind(m.group("kind"), lang)
     nums = re.findall(_NUM, m.group("nums"))
     if kind in ("article", "chapter"):
         return tuple(child_eid(None, kind, n) for n in nums)
@@ -316,15 +325,14 @@ def _rule_phrase(act: "Act", place: str | None, lang: str) -> str:
     return text
 
 
-_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря")
+_MONTHS = MONTHS["rus"]
 _WORD_DATE = re.compile(r"\bсо? (\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4}) года")
 
 
 def _numeric_dates(text: str) -> str:
     """"с 1 января 2016 года" → "с 01.01.2016": the footnotes' way of writing a fixed date."""
     return _WORD_DATE.sub(
-        lambda m: f"с {int(m[1]):02d}.{_MONTHS.index(m[2]) + 1:02d}.{m[3]}", text)
+        lambda m: f"с {int(m[1]):02d}.{_MONTHS[m[2]]:02d}.{m[3]}", text)
 
 
 def _date(act: "Act") -> str:

@@ -62,21 +62,14 @@ from ..errors import RuleError
 from ..numbering import format_eid
 
 from ..languages import LANGS
+from . import numerals
+from .addresses import encloses, word_pattern
+from .numerals import alternation as _alternation, fold
 
 
 @lru_cache(maxsize=None)
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
-
-
-def _match_view(text: str, lang: str) -> str:
-    """A copy of ``text`` for matching, of exactly the same length."""
-    view = text.lower().replace("ё", "е")
-    if lang == "kaz":
-        view = view.replace("i", "і")  # the Kazakh texts mix Latin i and Cyrillic і
-    if len(view) != len(text):  # pragma: no cover - lower() keeps the length of these scripts
-        view = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ё", "е")
-    return view
 
 
 def _flat(text: str) -> str:
@@ -93,7 +86,7 @@ class _Scanner:
     def __init__(self, text: str, lang: str, start: int = 0, end: int | None = None) -> None:
         self.text = text
         self.lang = lang
-        self.m = _match_view(text, lang)
+        self.m = fold(text, lang)
         self.pos = start
         self.end = len(text) if end is None else end
 
@@ -132,152 +125,22 @@ class _Scanner:
         return self.text[self.pos : self.end].strip()
 
 
-def _alternation(words: dict[str, int]) -> str:
-    """Longest first, so "шестидесяти" is tried before "шести"."""
-    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
-
-
 # ------------------------------------------------------------- numbers
 
-_RU_UNITS = {
-    "один": 1, "одного": 1, "одной": 1, "одну": 1, "одна": 1,
-    "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "четыре": 4, "четырех": 4,
-    "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
-    "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9,
-}  # fmt: skip
-_RU_TEENS = {
-    "десять": 10, "десяти": 10, "одиннадцать": 11, "одиннадцати": 11, "двенадцать": 12, "двенадцати": 12,
-    "тринадцать": 13, "тринадцати": 13, "четырнадцать": 14, "четырнадцати": 14,
-    "пятнадцать": 15, "пятнадцати": 15, "шестнадцать": 16, "шестнадцати": 16,
-    "семнадцать": 17, "семнадцати": 17, "восемнадцать": 18, "восемнадцати": 18,
-    "девятнадцать": 19, "девятнадцати": 19,
-}  # fmt: skip
-_RU_TENS = {
-    "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30, "сорок": 40, "сорока": 40,
-    "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60, "шестидесяти": 60,
-    "семьдесят": 70, "семидесяти": 70, "восемьдесят": 80, "восьмидесяти": 80,
-    "девяносто": 90, "девяноста": 90, "сто": 100, "ста": 100,
-}  # fmt: skip
 
-# ordinal stems (the part before the case ending) and their values
-_RU_ORD_STEMS = {
-    "перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
-    "девят": 9, "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13,
-    "четырнадцат": 14, "пятнадцат": 15, "шестнадцат": 16, "семнадцат": 17,
-    "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30, "сороков": 40,
-    "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90,
-    "сот": 100, "двухсот": 200, "трехсот": 300,
-}  # fmt: skip
-_RU_ORD_ENDINGS = r"(?:ьего|ьему|ьим|ого|ому|ым|ый|ой|ий|ая|ое|ые|ых|ью|ья)"
-_RU_HUNDREDS = {"сто": 100, "двести": 200, "триста": 300}
-_RU_TENS_CARDINAL = {  # the tens word of a compound ordinal: "двадцать пятого"
-    "двадцать": 20, "тридцать": 30, "сорок": 40, "пятьдесят": 50, "шестьдесят": 60,
-    "семьдесят": 70, "восемьдесят": 80, "девяносто": 90,
-}  # fmt: skip
-
-_EN_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_EN_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_KZ_UNITS = {
-    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
-}  # fmt: skip
-_KZ_TENS = {
-    "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70,
-    "сексен": 80, "тоқсан": 90, "жүз": 100,
-}  # fmt: skip
-
-
-def _ru_cardinal(sc: _Scanner) -> int | None:
-    if d := sc.take(r"\d+"):
+def _number(sc: _Scanner, kind: str = "cardinal") -> int | None:
+    """A number at the scanner, in digits («10») or in words («десяти», «он»,
+    "ten"; «второго» for ``kind="ordinal"``, from :mod:`.numerals`)."""
+    if kind == "cardinal" and (d := sc.take(r"\d+\b" if sc.lang == "eng" else r"\d+")):
         return int(d.group())
-    if t := sc.take(f"(?:{_alternation(_RU_TENS)})"):
-        value = _RU_TENS[t.group()]
-        if u := sc.take(f"(?:{_alternation(_RU_UNITS)})"):
-            value += _RU_UNITS[u.group()]
-        return value
-    if t := sc.take(f"(?:{_alternation(_RU_TEENS)})"):
-        return _RU_TEENS[t.group()]
-    if u := sc.take(f"(?:{_alternation(_RU_UNITS)})"):
-        return _RU_UNITS[u.group()]
+    if w := sc.take(numerals.pattern(sc.lang, kind)):
+        return numerals.ordinal(w.group(), sc.lang) if kind == "ordinal" else numerals.cardinal(w.group(), sc.lang)
     return None
-
-
-def _ru_ordinal(sc: _Scanner) -> int | None:
-    """"второго", "двадцать пятого", "сто шестьдесят четвертого", "третий"."""
-
-    def read(with_hundreds: bool, with_tens: bool) -> int | None:
-        value = 0
-        if with_hundreds:
-            h = sc.take(f"(?:{_alternation(_RU_HUNDREDS)})(?![а-я])")
-            if h is None:
-                return None
-            value += _RU_HUNDREDS[h.group()]
-        if with_tens:
-            t = sc.take(f"(?:{_alternation(_RU_TENS_CARDINAL)})(?![а-я])")
-            if t is None:
-                return None
-            value += _RU_TENS_CARDINAL[t.group()]
-        o = sc.take(f"(?P<stem>{_alternation(_RU_ORD_STEMS)}){_RU_ORD_ENDINGS}")
-        if o is None:
-            return None
-        return value + _RU_ORD_STEMS[o.group("stem")]
-
-    for hundreds in (True, False):
-        for tens in (True, False):
-            save = sc.pos
-            got = read(hundreds, tens)
-            if got is not None:
-                return got
-            sc.pos = save
-    return None
-
-
-def _en_number(sc: _Scanner) -> int | None:
-    if d := sc.take(r"\d+\b"):
-        return int(d.group())
-    if t := sc.take(f"(?:{_alternation(_EN_TENS)})\\b"):
-        value = _EN_TENS[t.group()]
-        if u := sc.take(f"[- ]?(?:{_alternation(_EN_NUMBERS)})\\b"):
-            value += _EN_NUMBERS[u.group().lstrip("- ")]
-        return value
-    if u := sc.take(f"(?:{_alternation(_EN_NUMBERS)})\\b"):
-        return _EN_NUMBERS[u.group()]
-    return None
-
-
-def _kz_number(sc: _Scanner) -> int | None:
-    if d := sc.take(r"\d+"):
-        return int(d.group())
-    value = 0
-    if t := sc.take(f"(?:{_alternation(_KZ_TENS)})(?![а-яәғқңөұүһі])"):
-        value += _KZ_TENS[t.group()]
-    if u := sc.take(f"(?:{_alternation(_KZ_UNITS)})(?![а-яәғқңөұүһі])"):
-        value += _KZ_UNITS[u.group()]
-    return value or None
 
 
 # --------------------------------------------------------------- dates
 
-_RU_MONTHS = {
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-}  # fmt: skip
-_EN_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-_KZ_MONTHS = {
-    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
-    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-}  # fmt: skip
+_RU_MONTHS, _KZ_MONTHS, _EN_MONTHS = (numerals.MONTHS[lang] for lang in ("rus", "kaz", "eng"))
 
 
 def _make_date(sc: _Scanner, y: str, m: int | str, d: str, start: int) -> _dt.date:
@@ -334,18 +197,32 @@ def _kz_date(sc: _Scanner) -> _dt.date | None:
 
 _RU_PUBLICATION = r"(?:после|со|с)\s*(?:дня|даты)?\s*(?:его|их)?\s*первого\s*официального\s*опубликования"
 _RU_VERB = r"(?:вводится|вводятся)\s*в\s*действие"
-_RU_PERIOD_UNIT = (
-    r"(?:календарн(?:ых|ого|ый|ые)\s*)?"
-    r"(?P<u>дней|дня|день|месяцев|месяца|месяц|лет|года|год)(?![а-я])"
-)
+# the unit of a period after its number: «десяти календарных дней», «он күн», "ten calendar days"
+_PERIOD_UNIT = {
+    "rus": r"(?:календарн(?:ых|ого|ый|ые)\s*)?(?P<u>дней|дня|день|месяцев|месяца|месяц|лет|года|год)(?![а-я])",
+    "kaz": r"(?P<u>күн|ай|жыл)(?![а-яәғқңөұүһі])",
+    "eng": r"(?:calendar\s+)?(?P<u>days?|months?|years?)\b",
+}
+# the unit a word names, by its first letter (distinct across the languages)
+_UNIT_BY_LETTER = {
+    "д": Unit.DAYS, "м": Unit.MONTHS, "л": Unit.YEARS, "г": Unit.YEARS,
+    "к": Unit.DAYS, "а": Unit.MONTHS, "ж": Unit.YEARS,
+    "d": Unit.DAYS, "m": Unit.MONTHS, "y": Unit.YEARS,
+}  # fmt: skip
 
 
-def _ru_unit(word: str) -> Unit:
-    if word.startswith("д"):
-        return Unit.DAYS
-    if word.startswith("мес"):
-        return Unit.MONTHS
-    return Unit.YEARS
+def _period(sc: _Scanner) -> Period | None:
+    """A period at the scanner («десяти календарных дней», «он күн», "six
+    months"), or ``None`` (the scanner unmoved) when there is none."""
+    save = sc.pos
+    n = _number(sc)
+    unit = sc.take(_PERIOD_UNIT[sc.lang]) if n is not None else None
+    if n is None or unit is None:
+        sc.pos = save
+        return None
+    if n < 1:
+        raise RuleError(f"a period of {sc.text[save:sc.pos].strip()!r}: expected at least one day, month or year")
+    return Period(n, _UNIT_BY_LETTER[unit["u"][0]])
 
 
 def _publication_rule(period: Period) -> Rule:
@@ -373,16 +250,44 @@ def _anchor_to(sc: _Scanner, end: int) -> OtherAct:
     return OtherAct(written)
 
 
+_EN_PUBLICATION = r"(?:its|their|the)\s+first\s+official\s+publication"
+# the rules that are one phrase each, tried in this order
+_PHRASES: dict[str, tuple[tuple[str, Rule], ...]] = {
+    "rus": (
+        (r"(?:со\s*дня|с\s*момента)\s*(?:его|их)?\s*первого\s*официального\s*опубликования", OnPublication()),
+        (r"после\s*(?:дня\s*)?(?:его|их)?\s*первого\s*официального\s*опубликования", DayAfterPublication()),
+        (r"со\s*дня\s*(?:его\s*)?(?:подписания|принятия)", OnSigning()),
+    ),
+    "eng": (
+        # the Adilet translation renders "со дня его первого официального
+        # опубликования" (179-VI) as "after its first official publication"
+        (rf"(?:after|upon|from|on)\s+{_EN_PUBLICATION}", OnPublication()),
+        (rf"(?:from|on|as\s+of)\s+the\s+(?:date|day)\s+of\s+{_EN_PUBLICATION}", OnPublication()),
+        (rf"after\s+the\s+(?:date|day)\s+of\s+{_EN_PUBLICATION}", DayAfterPublication()),
+        (r"(?:from|on|as\s+of)\s+the\s+(?:date|day)\s+of\s+(?:its\s+)?signing\b", OnSigning()),
+    ),
+    "kaz": (
+        (r"алғашқы\s*ресми\s*жарияланған\s*күнінен\s*бастап", OnPublication()),
+        (r"қол\s*қойылған\s*күнінен\s*бастап", OnSigning()),
+    ),
+}
+
+
+def _phrase_rule(sc: _Scanner) -> Rule | None:
+    for phrase, rule in _PHRASES[sc.lang]:
+        if sc.take(phrase):
+            return rule
+    return None
+
+
 def _ru_rule(sc: _Scanner, end: int) -> Rule | None:
     """A Russian rule at the scanner's position (after "вводится в действие")."""
     save = sc.pos
     if sc.take(r"по\s*истечении"):
-        n = _ru_cardinal(sc)
-        u = sc.take(_RU_PERIOD_UNIT) if n is not None else None
-        if n is None or u is None:
+        period = _period(sc)
+        if period is None:
             sc.pos = save
             return None
-        period = Period(n, _ru_unit(u["u"]))
         if sc.take(_RU_PUBLICATION):
             return _publication_rule(period)
         if sc.take(r"(?:после|со|с)\s*(?:дня|даты|момента)\s*(?:его\s*)?введения\s*в\s*действие"):
@@ -391,12 +296,8 @@ def _ru_rule(sc: _Scanner, end: int) -> Rule | None:
             return Chained(period, _anchor_to(sc, end))
         sc.pos = save
         return None
-    if sc.take(r"(?:со\s*дня|с\s*момента)\s*(?:его|их)?\s*первого\s*официального\s*опубликования"):
-        return OnPublication()
-    if sc.take(r"после\s*(?:дня\s*)?(?:его|их)?\s*первого\s*официального\s*опубликования"):
-        return DayAfterPublication()
-    if sc.take(r"со\s*дня\s*(?:его\s*)?(?:подписания|принятия)"):
-        return OnSigning()
+    if rule := _phrase_rule(sc):
+        return rule
     if sc.take(r"(?:со\s*дня|с\s*даты|с\s*момента)\s*введения\s*в\s*действие"):
         if sc.take(r"настоящего\s*закона(?![а-я])"):
             raise RuleError("a rule \"from this act's own entry into effect\" says nothing of its own")
@@ -416,20 +317,13 @@ _EN_VERB = (
     r"(?:is|are)\s+(?:enforced|enacted|effective)|enacted|effective|enforced|"
     r"(?:comes?|enters?)\s+into\s+(?:force|effect)|takes?\s+effect)\b"
 )
-_EN_PUBLICATION = r"(?:its|their|the)\s+first\s+official\s+publication"
 
 
 def _en_rule(sc: _Scanner, end: int) -> Rule | None:
     save = sc.pos
     sc.take(r"(?:upon|on|after)\s+(?:the\s+)?(?:expiry|expiration)\s+of\b")
-    n = _en_number(sc)
-    if n is not None:
-        u = sc.take(r"(?:calendar\s+)?(?P<u>days?|months?|years?)\b")
-        if u is None:
-            sc.pos = save
-            return None
-        unit = {"d": Unit.DAYS, "m": Unit.MONTHS, "y": Unit.YEARS}[u["u"][0]]
-        period = Period(n, unit)
+    period = _period(sc)
+    if period is not None:
         if sc.take(rf"(?:after|from)\s+(?:the\s+(?:date|day)\s+of\s+)?{_EN_PUBLICATION}"):
             return _publication_rule(period)
         if sc.take(r"(?:after|from)\s+(?:the\s+(?:date|day)\s+of\s+)?(?:the\s+)?(?:entry|enactment|introduction)\s+"
@@ -438,16 +332,8 @@ def _en_rule(sc: _Scanner, end: int) -> Rule | None:
         sc.pos = save
         return None
     sc.pos = save
-    # the Adilet translation renders "со дня его первого официального
-    # опубликования" (179-VI) as "after its first official publication"
-    if sc.take(rf"(?:after|upon|from|on)\s+{_EN_PUBLICATION}"):
-        return OnPublication()
-    if sc.take(rf"(?:from|on|as\s+of)\s+the\s+(?:date|day)\s+of\s+{_EN_PUBLICATION}"):
-        return OnPublication()
-    if sc.take(rf"after\s+the\s+(?:date|day)\s+of\s+{_EN_PUBLICATION}"):
-        return DayAfterPublication()
-    if sc.take(r"(?:from|on|as\s+of)\s+the\s+(?:date|day)\s+of\s+(?:its\s+)?signing\b"):
-        return OnSigning()
+    if rule := _phrase_rule(sc):
+        return rule
     if sc.take(r"(?:from|as\s+of|since|on)\b"):
         sc.take(r"the\b")
         day = _en_date(sc)
@@ -465,14 +351,12 @@ def _kz_rule(sc: _Scanner, end: int) -> Rule | None:
     if head := sc.take(r"алғашқы\s*ресми\s*жариялан(?:ған\s*күнінен|ғанынан|ған\s*күннен)\s*кейін"):
         after = sc.pos
         sc.take(r"күнтізбелік")
-        n = _kz_number(sc)
-        if n is not None:
-            u = sc.take(r"(?P<u>күн|ай|жыл)\s*өткен\s*соң")
-            if u is None:
-                sc.pos = save
-                return None
-            unit = {"күн": Unit.DAYS, "ай": Unit.MONTHS, "жыл": Unit.YEARS}[u["u"]]
-            return _publication_rule(Period(n, unit))
+        period = _period(sc)
+        if period is not None and sc.take(r"өткен\s*соң"):
+            return _publication_rule(period)
+        if period is not None or _number(sc) is not None:
+            sc.pos = save  # a number without its unit, or a period without «өткен соң»
+            return None
         sc.pos = after
         if "күн" in head.group():
             return DayAfterPublication()  # "after the DAY of first publication"
@@ -480,10 +364,8 @@ def _kz_rule(sc: _Scanner, end: int) -> Rule | None:
         # English renders "со дня": ambiguous without a period, so not read
         sc.pos = save
         return None
-    if sc.take(r"алғашқы\s*ресми\s*жарияланған\s*күнінен\s*бастап"):
-        return OnPublication()
-    if sc.take(r"қол\s*қойылған\s*күнінен\s*бастап"):
-        return OnSigning()
+    if rule := _phrase_rule(sc):
+        return rule
     day = _kz_date(sc)
     if day is not None and sc.take(r"бастап"):
         return FixedDate(day)
@@ -547,21 +429,13 @@ def parse_rule(text: str, lang: str) -> Rule:
 
 # -------------------------------------------------------------- places
 
-_RANK = {"part": 0, "subparagraph": 1, "paragraph": 2, "article": 3}
-_RU_UNIT_WORDS = (
-    ("subparagraph", r"подпункт(?:ами|ах|ам|ов|ом|ы|а|е)?"),
-    ("paragraph", r"пункт(?:ами|ах|ам|ов|ом|ы|а|е)?"),
-    ("article", r"(?:стать(?:ями|ях|ям|ей|и|я|ю)|статей)"),
-    ("part", r"абзац(?:ами|ах|ам|ев|ем|ы|а|е)?"),
-    ("part", r"част(?:ями|ях|ям|ей|ью|и|ь)"),
-)
-_RU_ANY_UNIT = "(?:" + "|".join(p for _, p in _RU_UNIT_WORDS) + ")"
-_EN_UNIT_WORDS = (
-    ("subparagraph", r"sub-?paragraphs?\b"),
-    ("paragraph", r"paragraphs?\b"),
-    ("article", r"articles?\b"),
-)
-_EN_ANY_UNIT = "(?:" + "|".join(p for _, p in _EN_UNIT_WORDS) + ")"
+# the units an exception names: the amending act's articles, items, sub-items and blocks
+_PLACE_KINDS = {
+    "rus": ("subparagraph", "paragraph", "article", "part"),
+    "eng": ("subparagraph", "paragraph", "article"),
+}
+_RU_ANY_UNIT = word_pattern("rus", _PLACE_KINDS["rus"])
+_EN_ANY_UNIT = word_pattern("eng", _PLACE_KINDS["eng"])
 
 
 @attrs.define
@@ -572,8 +446,9 @@ class _Path:
     group: int
 
     @property
-    def top(self) -> int:
-        return _RANK[self.segments[0][0]]
+    def top(self) -> str:
+        """The kind of its outermost segment read so far."""
+        return self.segments[0][0]
 
     def eid(self) -> str:
         return format_eid(self.segments)
@@ -594,14 +469,13 @@ class _Places:
     paths: list[_Path] = attrs.Factory(list)
 
     def add(self, kind: str, nums: list[str], adjacent_to: str | None, group: int, where: str) -> list[_Path]:
-        rank = _RANK[kind]
         if adjacent_to is not None:
-            if _RANK[adjacent_to] >= rank:
+            if not encloses(kind, adjacent_to):
                 raise RuleError(f"a {kind} cannot contain the {adjacent_to} named before it: {where!r}")
             if len(nums) != 1:
                 raise RuleError(f"several containers for the same units: {where!r}")
             closed = [
-                p for p in self.paths if p.top < rank and (kind == "article" or p.group == group)
+                p for p in self.paths if encloses(kind, p.top) and (kind == "article" or p.group == group)
             ]
             for path in closed:
                 path.segments.insert(0, (kind, nums[0]))
@@ -612,7 +486,7 @@ class _Places:
 
     def finish(self, text: str) -> None:
         for path in self.paths:
-            if path.top != _RANK["article"]:
+            if path.top != "article":
                 raise RuleError(
                     f"no article given for {format_eid(path.segments)!r} (as written: {_flat(text)!r})"
                 )
@@ -624,7 +498,7 @@ def _ru_nums(sc: _Scanner, kind: str) -> list[str] | None:
 
     def one(s: _Scanner) -> str | None:
         if kind == "part":
-            value = _ru_ordinal(s)
+            value = _number(s, "ordinal")
             return None if value is None else str(value)
         pattern = r"\d+(?:-\d+)*\)" if kind == "subparagraph" else r"\d+(?:-\d+)*(?![\d)])"
         got = s.take(pattern)
@@ -660,70 +534,64 @@ def _ru_nums(sc: _Scanner, kind: str) -> list[str] | None:
     return nums
 
 
-def _ru_places(sc: _Scanner, state: _Places, group: int) -> list[_Path]:
+def _en_nums(sc: _Scanner, kind: str) -> list[str] | None:
+    """"2) and 4)", "53, 54"."""
+    nums: list[str] = []
+    while got := sc.take(r"\d+(?:-\d+)*\)?"):
+        nums.append(got.group().rstrip(")"))
+        if not sc.at(r"(?:,\s*(?:and\s+)?|and\s+)\d"):
+            break
+        sc.take(r"(?:,\s*(?:and\s+)?|and\s+)")
+    return nums or None
+
+
+_NUMS = {"rus": _ru_nums, "eng": _en_nums}
+
+
+def _link(sc: _Scanner, previous: str | None) -> str | None:
+    """How the next unit word stands to the one before it: ``"inside"`` (the
+    next one contains it: «подпункта 2) пункта 4», "subparagraph 2) of
+    paragraph 4"), ``"list"`` (a new place: «пункта 1, подпункта 2)», and the
+    first word of all), or ``None`` (the list of places has ended)."""
+    if previous is None:
+        return "list"
+    if sc.lang == "rus":
+        gap = sc.take(r"(?:,\s*(?:а\s*также\s+|и\s+)?|и\s+|а\s*также\s+)(?=" + _RU_ANY_UNIT + ")")
+        return "inside" if gap is None else "list"
+    if sc.take(r"of\s+(?=" + _EN_ANY_UNIT + ")"):
+        return "inside"
+    return "list" if sc.take(r"(?:,\s*(?:and\s+)?|and\s+)(?=" + _EN_ANY_UNIT + ")") else None
+
+
+def _unit_word(sc: _Scanner) -> str | None:
+    """The kind of the unit word at the scanner, read past it («подпункта»,
+    "paragraph"; Russian also before a number without a space: «статьи55»)."""
+    for kind in _PLACE_KINDS[sc.lang]:
+        word = word_pattern(sc.lang, (kind,))
+        if sc.take(word + (r"(?![а-я])" if sc.lang == "rus" else r"\b")):
+            return kind
+        if sc.lang == "rus" and kind != "part" and sc.take(word + r"(?=\d)"):
+            return kind
+    return None
+
+
+def _places(sc: _Scanner, state: _Places, group: int) -> list[_Path]:
     """Read a list of places at the scanner ("подпункта 13) пункта 1,
-    подпункта 1), абзацев второго и четвертого подпункта 2) ..."); return the
-    places the list names (their paths complete once their article is read)."""
+    подпункта 1), абзацев второго и четвертого подпункта 2) ...",
+    "subparagraph 2) of paragraph 4 of Article 20"); return the places the
+    list names (their paths complete once their article is read)."""
     named: list[_Path] = []
     previous: str | None = None
     start = sc.pos
     while True:
         before = sc.pos
-        adjacent = previous
-        if previous is not None:
-            gap = sc.take(r"(?:,\s*(?:а\s*также\s+|и\s+)?|и\s+|а\s*также\s+)(?=" + _RU_ANY_UNIT + ")")
-            if gap is not None:
-                adjacent = None
-        kind = None
-        for k, pattern in _RU_UNIT_WORDS:
-            if sc.take(pattern + r"(?![а-я])") or (k != "part" and sc.take(pattern + r"(?=\d)")):
-                kind = k
-                break
-        if kind is None:
+        link = _link(sc, previous)
+        kind = _unit_word(sc) if link is not None else None
+        nums = _NUMS[sc.lang](sc, kind) if kind is not None else None
+        if kind is None or nums is None:
             sc.pos = before
             break
-        nums = _ru_nums(sc, kind)
-        if nums is None:
-            sc.pos = before
-            break
-        named.extend(state.add(kind, nums, adjacent, group, sc.text[start : sc.pos]))
-        previous = kind
-    return named
-
-
-def _en_places(sc: _Scanner, state: _Places, group: int) -> list[_Path]:
-    """"subparagraph 2) of paragraph 4 of Article 20": "of" names a container."""
-    named: list[_Path] = []
-    previous: str | None = None
-    start = sc.pos
-    while True:
-        before = sc.pos
-        adjacent = None
-        if previous is not None:
-            if sc.take(r"of\s+(?=" + _EN_ANY_UNIT + ")"):
-                adjacent = previous
-            elif sc.take(r"(?:,\s*(?:and\s+)?|and\s+)(?=" + _EN_ANY_UNIT + ")") is None:
-                break
-        kind = None
-        for k, pattern in _EN_UNIT_WORDS:
-            if sc.take(pattern):
-                kind = k
-                break
-        if kind is None:
-            sc.pos = before
-            break
-        nums: list[str] = []
-        while True:
-            got = sc.take(r"\d+(?:-\d+)*\)?")
-            if got is None:
-                break
-            nums.append(got.group().rstrip(")"))
-            if not sc.at(r"(?:,\s*(?:and\s+)?|and\s+)\d"):
-                break
-            sc.take(r"(?:,\s*(?:and\s+)?|and\s+)")
-        if not nums:
-            sc.pos = before
-            break
+        adjacent = previous if link == "inside" else None
         named.extend(state.add(kind, nums, adjacent, group, sc.text[start : sc.pos]))
         previous = kind
     return named
@@ -817,7 +685,7 @@ _WHICH = r",?\s*которы[йе]\s*(?:вводится|вводятся)\s*в\
 
 def looks_like_article(text: str, lang: str) -> bool:
     """True when ``text`` is a whole commencement article rather than one rule."""
-    m = _match_view(text, lang)
+    m = fold(text, lang)
     signs = {
         "rus": r"за\s*исключением|^\s*(?:#+\s*)?статья\s*\d|\n\s*\d+\.\s",
         "eng": r"with\s+the\s+exception|^\s*(?:#+\s*)?article\s*\d|\n\s*\d+\.\s",
@@ -837,7 +705,7 @@ def parse_commencement(text: str, lang: str) -> "Commencement":
     does not know raises :class:`RuleError`.
     """
     _check_lang(lang)
-    view = _match_view(text, lang)
+    view = fold(text, lang)
     head = _rx(_HEADING[lang]).match(view)
     start = head.end() if head else 0
     art = _Article(text, lang)
@@ -867,7 +735,7 @@ def parse_commencement(text: str, lang: str) -> "Commencement":
 
 
 def _first_block_start(text: str, lang: str) -> int:
-    head = _rx(_HEADING[lang]).match(_match_view(text, lang))
+    head = _rx(_HEADING[lang]).match(fold(text, lang))
     start = head.end() if head else 0
     while start < len(text) and text[start].isspace():
         start += 1
@@ -994,8 +862,7 @@ def _group(art: _Article, sc: _Scanner, state: _Places, parent: int | None, end:
         sc.pos = which.start()
         paths: list[_Path] = []
     else:
-        reader = _ru_places if lang == "rus" else _en_places
-        paths = reader(sc, state, group_id)
+        paths = _places(sc, state, group_id)
         if not paths and sc.pos == start:
             raise RuleError(
                 f"expected the places of an exception (\"пункта 53 статьи 1\"), found {_flat(text[start:end])[:100]!r}"
@@ -1068,7 +935,7 @@ def _separate(art: _Article, sc: _Scanner) -> bool:
     save = sc.pos
     state = _Places()
     block = text[sc.pos : end]
-    paths = (_ru_places if lang == "rus" else _en_places)(sc, state, 0)
+    paths = _places(sc, state, 0)
     sc.take(r"настоящего\s*закона(?![а-я])" if lang == "rus" else r"of\s+this\s+law\b")
     in_part = _in_part(sc, end)
     verb = sc.take(_RU_VERB if lang == "rus" else _EN_VERB)
@@ -1101,7 +968,7 @@ def _establish(art: _Article, sc: _Scanner) -> None:
     state = _Places()
     paths: list[_Path] = []
     if sc.at(_RU_ANY_UNIT):
-        paths = _ru_places(sc, state, 0)
+        paths = _places(sc, state, 0)
     try:
         state.finish(block)
     except RuleError:
@@ -1116,7 +983,7 @@ def _establish(art: _Article, sc: _Scanner) -> None:
         _end_of_sentence(sc, block)
         art.sunsets.append(Sunset(places, until, block))
         return
-    view = _match_view(block, "rus")
+    view = fold(block, "rus")
     kind = "interim wording" if "в следующей редакции" in _flat(view) else "transitional"
     if re.search(r"(?:вводится|вводятся)\s*в\s*действие", view):
         raise RuleError(f"unrecognised sentence of a commencement article: {_flat(block)!r}")
@@ -1136,13 +1003,13 @@ def _suspension(art: _Article, sc: _Scanner) -> None:
     if start is None or end_ is None or sc.take(r"действие") is None:
         raise RuleError(f"expected 'Приостановить с <date> до <date> действие <places>': {_flat(block)[:120]!r}")
     state = _Places()
-    paths = _ru_places(sc, state, 0)
+    paths = _places(sc, state, 0)
     if not paths:
         raise RuleError(f"a suspension names no places: {_flat(block)[:120]!r}")
     state.finish(block)
     places = tuple(dict.fromkeys(p.eid() for p in paths))
     art.suspensions.append(
-        Suspension(places, start, end_, block, interim="в следующей редакции" in _flat(_match_view(block, "rus")))
+        Suspension(places, start, end_, block, interim="в следующей редакции" in _flat(fold(block, "rus")))
     )
 
 def explain(
