@@ -1,4 +1,4 @@
-"""The command line: ``consolidate laws|show|diff|timeline|acts|effective|check``.
+"""The command line: ``consolidate laws|show|diff|timeline|acts|effective|check|serve``.
 
 The only module that imports click.  The commands' arguments and options come
 from one table (:mod:`consolidate.options`), which the quick path of
@@ -357,6 +357,30 @@ def check(ctx: Context, law: str | None, fmt: str) -> None:
     click.echo(output.check(reports, fmt=fmt), nl=False)
     if any(not r.ok for r in reports):
         sys.exit(1)
+
+
+@main.command()
+@table("serve")
+@click.pass_obj
+@_run
+def serve(ctx: Context, host: str, port: str) -> None:
+    """Serve the laws in a browser: each law as of any date, what changed between two
+    dates and the history of every provision, with the same JSON under /api.
+
+    \b
+    Example:
+      consolidate serve --port 8080      # then open http://127.0.0.1:8080/
+    """
+    try:
+        number = int(port)
+        if not 0 <= number <= 65535:
+            raise ValueError
+    except ValueError:
+        raise click.BadParameter(f"must be a port number 0-65535 (got {port!r})", param_hint="--port") from None
+    from .web import create_app
+
+    click.echo(f"consolidate: serving {ctx.library.corpus.root} on http://{host}:{number}/", err=True)
+    create_app(ctx.library).run(host=host, port=number, threaded=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
