@@ -24,6 +24,7 @@ from .options import COMMANDS, GLOBAL, Option
 
 if TYPE_CHECKING:
     from .library import Library
+    from .results import Work
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -199,6 +200,12 @@ def _lang(ctx: Context, slug: str, lang: str | None) -> str:
     return lang or ctx.library.law(slug).default_lang()
 
 
+def _work(ctx: Context, slug: str) -> "Work":
+    from .library import work_of
+
+    return work_of(ctx.library.law(slug))
+
+
 @main.command()
 @table("laws")
 @click.pass_obj
@@ -240,7 +247,9 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
 
     reading = ctx.library.show(law, day, lang=language, known_on=known, provision=provision, notes=notes,
                                referrers=fmt == "json" and provision is not None)
-    click.echo(output.show(reading, fmt=fmt), nl=False)
+    # the acts' adoption dates name them fully in HTML and Akoma Ntoso (a Reading holds their numbers)
+    adopted = ctx.library.timeline(law, language, known).adopted if fmt in ("html", "akn") else None
+    click.echo(output.show(reading, fmt=fmt, adopted=adopted), nl=False)
     if fmt == "text" and known is None and provision is None and not notes:
         # the next plain `show` of this law, on any date, is answered by the text index
         ctx.library.write_indexes(law, language, diff=False)
@@ -269,7 +278,8 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
 
     d = ctx.library.diff(law, a, b, lang=_lang(ctx, law, lang), provision=provision)
     # colour is decided by the renderer's caller (use_color), so click must not strip it when FORCE_COLOR is set
-    click.echo(output.diff(d, fmt=fmt, color=use_color(sys.stdout)), nl=False, color=True)
+    work = _work(ctx, law) if fmt in ("json", "html") else None  # the FRBR URIs (a Diff holds the slug)
+    click.echo(output.diff(d, fmt=fmt, color=use_color(sys.stdout), work=work), nl=False, color=True)
     if fmt == "text" and provision is None:
         # the next plain `diff` of this law, between any dates, is answered by the diff index
         ctx.library.write_indexes(law, d.lang, text=False)
@@ -290,7 +300,8 @@ def timeline(ctx: Context, law: str, lang: str | None, provision: str | None, fm
     """
     from .render import output
 
-    click.echo(output.history(ctx.library.history(law, _lang(ctx, law, lang), provision), fmt=fmt), nl=False)
+    h = ctx.library.history(law, _lang(ctx, law, lang), provision)
+    click.echo(output.history(h, fmt=fmt, work=_work(ctx, law) if fmt == "json" else None), nl=False)
 
 
 @main.command()

@@ -87,8 +87,18 @@ def test_every_provision_validates(schema: "etree.XMLSchema", lib: Library, slug
 
 
 def test_the_command_line_writes_it(schema: "etree.XMLSchema", lib: Library) -> None:
+    from click.testing import CliRunner
+
+    from consolidate.cli import main
+
     reading = lib.show("kz-national-security", dt.date(2016, 1, 2), lang="kaz")
     valid(schema, show(reading, fmt="akn"))
+    out = CliRunner().invoke(main, ["show", "kz-national-security", "--as-of", "2016-01-02", "--lang", "kaz",
+                                    "--format", "akn"]).output
+    root = valid(schema, out)
+    # the command line gives the acts' adoption dates: each act is named by its FRBR work URI
+    refs = root.xpath("//a:references/a:passiveRef/@href", namespaces=A)
+    assert "/akn/kz/act/2015-12-04/435-V" in refs
 
 
 class TestCobaltReadsIt:

@@ -182,6 +182,20 @@ class TestTimelinePage:
         assert "/akn/kz/act/2012-01-06/527-IV/rus@2020-07-17" in v357
 
 
+def test_the_command_line_writes_the_pages_as_files(lib: Library) -> None:
+    """``show --format html`` and ``diff --format html`` are the app's pages without the app's links."""
+    from click.testing import CliRunner
+
+    from consolidate.cli import main
+    from consolidate.library import work_of
+
+    out = CliRunner().invoke(main, ["show", NS, "--as-of", "2020-07-20", "--lang", "kaz", "--format", "html"]).output
+    assert out == html.law_page(lib.show(NS, dt.date(2020, 7, 20), lang="kaz"), adopted=lib.timeline(NS, "kaz").adopted)
+    out = CliRunner().invoke(main, ["diff", NS, "2020-07-01", "2020-12-31", "--format", "html"]).output
+    d = lib.diff(NS, dt.date(2020, 7, 1), dt.date(2020, 12, 31), lang="rus")
+    assert out == html.diff_page(d, work=work_of(lib.law(NS)))
+
+
 def test_the_laws_and_an_error(lib: Library) -> None:
     from consolidate.library import work_of
 

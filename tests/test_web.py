@@ -103,14 +103,21 @@ class TestApi:
         assert data == json.loads(cli.output) and "referrers" in data["provisions"][0]
 
     def test_diff(self, client: FlaskClient, lib: Library) -> None:
-        data = json.loads(text(client, "/api/kz-national-security/diff?from=2020-07-01&to=2020-12-31"))
+        body = text(client, "/api/kz-national-security/diff?from=2020-07-01&to=2020-12-31")
+        cli = CliRunner().invoke(main, ["diff", NS, "2020-07-01", "2020-12-31", "--format", "json"])
+        assert body == cli.output
+        data = json.loads(body)
         d = lib.diff(NS, dt.date(2020, 7, 1), dt.date(2020, 12, 31), lang="rus")
         assert data == js.diff_json(d, work_of(lib.law(NS)))
         assert data["from_expression"].endswith("/rus@2020-07-01") and data["to_expression"].endswith("/rus@2020-12-31")
         assert list(data)[:6] == ["law", "lang", "from", "to", "changes", "work"]
 
     def test_timeline(self, client: FlaskClient) -> None:
-        data = json.loads(text(client, "/api/kz-national-security/art_13__subpara_5/timeline?lang=kk"))
+        body = text(client, "/api/kz-national-security/art_13__subpara_5/timeline?lang=kk")
+        cli = CliRunner().invoke(main, ["timeline", NS, "--provision", "art_13__subpara_5", "--lang", "kaz",
+                                        "--format", "json"])
+        assert body == cli.output
+        data = json.loads(body)
         assert data["work"] == "/akn/kz/act/2012-01-06/527-IV" and data["lang"] == "kaz"
         assert [v["expression"] for v in data["versions"]][:2] == [None, "/akn/kz/act/2012-01-06/527-IV/kaz@2016-01-01"]
 
