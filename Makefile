@@ -11,9 +11,9 @@ LANG_  ?= rus
 # An editable install in setuptools' "strict" mode: a tree of links to the sources and a
 # plain path in a .pth (the default mode loads an import hook at every start of Python,
 # 12 ms). The tree holds the modules that existed when it was made, so the list of
-# modules is kept in MODULES, rewritten only when it changes, and a change installs again.
+# modules (and templates) is kept in MODULES, rewritten only when it changes, and a change installs again.
 MODULES := $(VENV)/.modules
-$(shell mkdir -p $(VENV) && find consolidate -name '*.py' | LC_ALL=C sort > $(MODULES).now \
+$(shell mkdir -p $(VENV) && find consolidate -name '*.py' -o -path 'consolidate/templates/*' | LC_ALL=C sort > $(MODULES).now \
         && (cmp -s $(MODULES).now $(MODULES) || cp $(MODULES).now $(MODULES)) && rm -f $(MODULES).now)
 
 # Quiet unless something fails: pip's output goes to .venv/install.log, shown only on an error.

@@ -1,4 +1,4 @@
-"""The command line: ``consolidate laws|show|diff|timeline|acts|effective|check``.
+"""The command line: ``consolidate laws|show|diff|timeline|acts|effective|check|serve``.
 
 The only module that imports click.  The commands' arguments and options come
 from one table (:mod:`consolidate.options`), which the quick path of
@@ -24,6 +24,7 @@ from .options import COMMANDS, GLOBAL, Option, iso_date
 
 if TYPE_CHECKING:
     from .library import Library
+    from .results import Work
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -256,6 +257,12 @@ def _lang(ctx: Context, slug: str, lang: str | None) -> str:
     return lang or ctx.library.law(slug).default_lang()
 
 
+def _work(ctx: Context, slug: str) -> "Work":
+    from .library import work_of
+
+    return work_of(ctx.library.law(slug))
+
+
 @main.command()
 @table("laws")
 @click.pass_obj
@@ -297,7 +304,9 @@ def show(ctx: Context, law: str, as_of: str | None, known_on: str | None, lang: 
 
     reading = ctx.library.show(law, day, lang=language, known_on=known, provision=provision, notes=notes,
                                referrers=fmt == "json" and provision is not None)
-    emit(output.show(reading, fmt=fmt))
+    # the acts' adoption dates name them fully in HTML and Akoma Ntoso (a Reading holds their numbers)
+    adopted = ctx.library.timeline(law, language, known).adopted if fmt in ("html", "akn") else None
+    emit(output.show(reading, fmt=fmt, adopted=adopted))
     if fmt == "text" and known is None and provision is None and not notes:
         # the next plain `show` of this law, on any date, is answered by the text index
         ctx.library.write_indexes(law, language, diff=False)
@@ -325,7 +334,8 @@ def diff(ctx: Context, law: str, date1: str, date2: str, lang: str | None, provi
     from .render.lines import use_color
 
     d = ctx.library.diff(law, a, b, lang=_lang(ctx, law, lang), provision=provision)
-    emit(output.diff(d, fmt=fmt, color=use_color(sys.stdout)))
+    work = _work(ctx, law) if fmt in ("json", "html") else None  # the FRBR URIs (a Diff holds the slug)
+    emit(output.diff(d, fmt=fmt, color=use_color(sys.stdout), work=work))
     if fmt == "text" and provision is None:
         # the next plain `diff` of this law, between any dates, is answered by the diff index
         ctx.library.write_indexes(law, d.lang, text=False)
@@ -346,7 +356,8 @@ def timeline(ctx: Context, law: str, lang: str | None, provision: str | None, fm
     """
     from .render import output
 
-    emit(output.history(ctx.library.history(law, _lang(ctx, law, lang), provision), fmt=fmt))
+    h = ctx.library.history(law, _lang(ctx, law, lang), provision)
+    emit(output.history(h, fmt=fmt, work=_work(ctx, law) if fmt == "json" else None))
 
 
 @main.command()
@@ -417,6 +428,30 @@ def check(ctx: Context, law: str | None, fmt: str) -> None:
             f"{r.law}: {len(r.problems)} operation(s) that do not apply, {len(r.structural)} unit(s) missing from "
             "the replay or from a check point" for r in failed))
         sys.exit(1)
+
+
+@main.command()
+@table("serve")
+@click.pass_obj
+@_run
+def serve(ctx: Context, host: str, port: str) -> None:
+    """Serve the laws in a browser: each law as of any date, what changed between two
+    dates and the history of every provision, with the same JSON under /api.
+
+    \b
+    Example:
+      consolidate serve --port 8080      # then open http://127.0.0.1:8080/
+    """
+    try:
+        number = int(port)
+        if not 0 <= number <= 65535:
+            raise ValueError
+    except ValueError:
+        raise click.BadParameter(f"must be a port number 0-65535 (got {port!r})", param_hint="--port") from None
+    from .web import create_app
+
+    click.echo(f"consolidate: serving {ctx.library.corpus.root} on http://{host}:{number}/", err=True)
+    create_app(ctx.library).run(host=host, port=number, threaded=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -117,6 +117,10 @@ COMMANDS = {c.name: c for c in (
         Option("--format", "Output format.", choices=("text", "json"), default="text", dest="fmt",
                show_default=True),
     )),
+    Command("serve", (), (
+        Option("--host", "Address to listen on.", metavar="HOST", default="127.0.0.1", show_default=True),
+        Option("--port", "Port to listen on.", metavar="PORT", default="8080", show_default=True),
+    )),
 )}
 
 

@@ -1,111 +1,429 @@
-"""A standalone HTML page of a text as of a date, or of a diff (``--format html``).
+"""HTML pages of a law as of a date, of a diff, of a unit's history, of the laws
+and of an error: the pages of ``consolidate serve`` and of ``--format html``.
 
-Every unit is an element whose ``id`` is its eId, so a link such as
-``#art_15__para_1__subpara_4`` points at one subparagraph; unknown units are
-marked as such, never filled in.
+The pages are Jinja2 templates (``consolidate/templates/``), given values built
+here from what the library returns: plain HTML and CSS, every text escaped by
+the template engine, ``lang`` in BCP 47 (``ru``, ``kk``, ``en``), the page's own
+words in the text's language.  Every unit is an element whose ``id`` is its
+eId (``#art_15__para_1__subpara_4`` points at one subparagraph), shows its
+status and, in the margin, the act behind its wording and the date it took
+effect.  A unit whose text is unknown shows its label and says so, with the
+reason; it is never filled in.
+
+Links between pages (the date form, the language switch, a unit's history) are
+made by :class:`Links`, given by the web app; a page written to a file
+(``--format html``) has none and links only inside itself.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from html import escape
-from typing import TYPE_CHECKING
+import datetime as _dt
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
 
-from ..model import ROOT, Document, Kind, Provision, Status
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..languages import BCP47, LANGS
+from ..model import ROOT, Document, Effective, Kind, Provision, Status
+from ..redline import Segment, word_diff
+from .layout import heading_label, unit_label
+from .lines import DEFAULT_REASON
 
 if TYPE_CHECKING:
-    from ..diff import Diff
-    from ..results import Reading
+    import jinja2
 
-_CSS = """body{font-family:serif;max-width:50em;margin:2em auto;line-height:1.45}
-.chapter>h2{text-align:center}.article>h3{margin-top:1.5em}.unit{margin:.4em 0 .4em 1.5em}
-.unknown{color:#a00;font-style:italic}.repealed{color:#666}.note{font-size:.9em;color:#444}
-.since{color:#888;font-size:.8em}del{color:#a00}ins{color:#060}.warning{color:#a60}"""
+    from ..diff import Diff, UnitChange
+    from ..results import History, LawSummary, Reading, Work
+    from ..timeline.chain import Version
 
-_WORDS = {
-    "rus": {"chapter": "Глава", "article": "Статья", "unknown": "текст на эту дату неизвестен"},
-    "kaz": {"chapter": "тарау", "article": "бап", "unknown": "text unknown"},
-    "eng": {"chapter": "Chapter", "article": "Article", "unknown": "text unknown"},
+#: the pages' own words, in each language of the texts
+WORDS: Mapping[str, Mapping[str, str]] = {
+    "rus": {
+        "as_of": "по состоянию на {day}", "known_on": "по актам, опубликованным по {day}",
+        "date": "Дата", "language": "Язык", "show": "Показать", "contents": "Содержание",
+        "legend": "Обозначения", "margin": "На полях — акт, которым дана редакция, и дата её введения в действие.",
+        "warnings": "Предупреждения", "unknown": "текст на эту дату неизвестен", "since": "с {day}",
+        "base": "исходный текст", "history": "история редакций", "whole": "весь закон",
+        "changes": "Изменения", "changes_title": "Изменения с {start} по {end}", "count": "изменений: {n}",
+        "from": "С даты", "to": "По дату", "no_changes": "изменений нет",
+        "deleted": "исключённые слова", "inserted": "добавленные слова", "versions": "Редакции",
+        "until": "по {day}", "open": "по настоящее время", "from_base": "с исходного текста",
+        "derivation": "как выведена дата", "previous": "изменения к предыдущей редакции",
+        "absent": "не существует", "in_effect_from": "вводится в действие {day}", "work": "Произведение (FRBR)",
+        "expression": "Выражение (FRBR)", "laws": "Законы", "no_act": "без акта",
+        "added": "добавлен", "removed": "удалён", "modified": "изменён", "repealed": "исключён",
+        "renumbered": "перенумерован", "was": "был {eid}",
+    },
+    "kaz": {
+        "as_of": "{day} жағдай бойынша", "known_on": "{day} дейін жарияланған актілер бойынша",
+        "date": "Күні", "language": "Тілі", "show": "Көрсету", "contents": "Мазмұны",
+        "legend": "Шартты белгілер", "margin": "Жиекте — редакцияны берген акт және оның қолданысқа енгізілген күні.",
+        "warnings": "Ескертулер", "unknown": "бұл күнгі мәтіні белгісіз", "since": "{day} бастап",
+        "base": "бастапқы мәтін", "history": "редакциялар тарихы", "whole": "заңның толық мәтіні",
+        "changes": "Өзгерістер", "changes_title": "{start} – {end} аралығындағы өзгерістер",
+        "count": "өзгерістер саны: {n}", "from": "Бастапқы күн", "to": "Соңғы күн", "no_changes": "өзгерістер жоқ",
+        "deleted": "алынып тасталған сөздер", "inserted": "қосылған сөздер", "versions": "Редакциялар",
+        "until": "{day} дейін", "open": "қазіргі уақытқа дейін", "from_base": "бастапқы мәтіннен",
+        "derivation": "күні қалай анықталды", "previous": "алдыңғы редакциямен салыстырғанда",
+        "absent": "жоқ", "in_effect_from": "{day} бастап қолданысқа енгізіледі", "work": "Туынды (FRBR)",
+        "expression": "Нұсқа (FRBR)", "laws": "Заңдар", "no_act": "актісіз",
+        "added": "қосылды", "removed": "жойылды", "modified": "өзгертілді", "repealed": "алып тасталды",
+        "renumbered": "нөмірі өзгертілді", "was": "бұрын {eid}",
+    },
+    "eng": {
+        "as_of": "as of {day}", "known_on": "as known on {day}",
+        "date": "Date", "language": "Language", "show": "Show", "contents": "Contents",
+        "legend": "Legend", "margin": "In the margin: the act that gave each wording and the day it took effect.",
+        "warnings": "Warnings", "unknown": "text unknown on this date", "since": "since {day}",
+        "base": "base text", "history": "history", "whole": "the whole law",
+        "changes": "Changes", "changes_title": "Changes from {start} to {end}", "count": "changes: {n}",
+        "from": "From", "to": "To", "no_changes": "no changes",
+        "deleted": "deleted words", "inserted": "inserted words", "versions": "Versions",
+        "until": "until {day}", "open": "still in effect", "from_base": "from the base text",
+        "derivation": "how the date is derived", "previous": "against the previous version",
+        "absent": "absent", "in_effect_from": "takes effect on {day}", "work": "Work (FRBR)",
+        "expression": "Expression (FRBR)", "laws": "Laws", "no_act": "no act",
+        "added": "added", "removed": "removed", "modified": "modified", "repealed": "repealed",
+        "renumbered": "renumbered", "was": "was {eid}",
+    },
 }
 
+#: a unit's status as the pages name it, by :class:`~consolidate.model.Status` value; the
+#: states the engine does not have yet are named here so that they show once they exist
+STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
+    "in_effect": {"rus": "действует", "kaz": "қолданыста", "eng": "in effect"},
+    "not_yet_in_effect": {"rus": "ещё не введён в действие", "kaz": "әлі қолданысқа енгізілмеген",
+                          "eng": "not yet in effect"},
+    "suspended": {"rus": "действие приостановлено", "kaz": "қолданылуы тоқтатыла тұрған", "eng": "suspended"},
+    "expired": {"rus": "срок действия истёк", "kaz": "қолданылу мерзімі өткен", "eng": "expired"},
+    "repealed": {"rus": "исключён", "kaz": "алып тасталған", "eng": "repealed"},
+    "unknown": {"rus": "текст неизвестен", "kaz": "мәтіні белгісіз", "eng": "text unknown"},
+    "absent": {"rus": "не существует", "kaz": "жоқ", "eng": "absent"},
+}
 
-def label(p: Provision, lang: str) -> str:
-    words = _WORDS.get(lang, _WORDS["eng"])
-    if p.kind is Kind.CHAPTER:
-        return f"{p.num}-{words['chapter']}." if lang == "kaz" else f"{words['chapter']} {p.num}."
-    if p.kind is Kind.ARTICLE:
-        return f"{p.num}-{words['article']}." if lang == "kaz" else f"{words['article']} {p.num}."
-    if p.kind is Kind.PARAGRAPH:
-        return f"{p.num}."
-    if p.kind is Kind.SUBPARAGRAPH:
-        return f"{p.num})"
-    return ""
+LANG_NAMES = {"rus": "Русский", "kaz": "Қазақша", "eng": "English"}
+
+
+def words(lang: str) -> Mapping[str, str]:
+    return WORDS.get(lang, WORDS["eng"])
+
+
+def status_label(status: str, lang: str) -> str:
+    return STATUS_LABELS.get(status, {}).get(lang) or STATUS_LABELS.get(status, {}).get("eng") or status
+
+
+def bcp47(lang: str) -> str:
+    """The HTML ``lang`` of a corpus language (``rus`` → ``ru``)."""
+    return BCP47.get(lang, lang)
+
+
+@attrs.frozen
+class Links:
+    """The web app's URLs (under ``root``, the app's own path): one place that writes them."""
+
+    root: str = ""
+
+    def _url(self, path: str, **query: str | None) -> str:
+        q = {k: v for k, v in query.items() if v}
+        return self.root + path + ("?" + urlencode(q) if q else "")
+
+    def laws(self) -> str:
+        return self.root + "/"
+
+    def law(self, slug: str, day: _dt.date | None = None, lang: str | None = None, eid: str | None = None) -> str:
+        path = f"/{quote(slug)}" + (f"/{quote(eid)}" if eid else "")
+        return self._url(path, as_of=day.isoformat() if day else None, lang=bcp47(lang) if lang else None)
+
+    def timeline(self, slug: str, eid: str, lang: str | None = None) -> str:
+        return self._url(f"/{quote(slug)}/{quote(eid)}/timeline", lang=bcp47(lang) if lang else None)
+
+    def diff(self, slug: str, start: _dt.date | None = None, end: _dt.date | None = None,
+             lang: str | None = None) -> str:
+        return self._url(f"/{quote(slug)}/diff", **{"from": start.isoformat() if start else None,
+                                                     "to": end.isoformat() if end else None,
+                                                     "lang": bcp47(lang) if lang else None})
+
+    def api(self, page: str) -> str:
+        """The JSON of a page (its path and query, under ``root``)."""
+        return self.root + "/api" + page[len(self.root):]
+
+
+# -- the values the templates show -----------------------------------------------------------
+
+
+@attrs.frozen
+class ActName:
+    """An amending act as a page names it: its number, and its adoption when known."""
+
+    number: str
+    adopted: _dt.date | None = None
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.adopted.strftime('%d.%m.%Y')})" if self.adopted else self.number
+
+
+@attrs.frozen
+class UnitView:
+    eid: str
+    kind: str
+    status: str
+    status_label: str
+    label: str  # "13-бап." / "Статья 13." / "1." / "1)" / ""
+    heading: str | None
+    text: str | None  # None: unknown
+    acts: tuple[ActName, ...]
+    since: _dt.date | None
+    note: str | None  # what the status needs said: the reason a text is unknown, ...
+    note_lang: str | None  # the note's language when it is not the page's (the engine's reasons are English)
+    footnotes: tuple[str, ...]
+    children: tuple["UnitView", ...]
+
+    @property
+    def heads(self) -> bool:
+        """Chapters and articles print their label and heading as a heading."""
+        return self.kind in ("chapter", "article")
+
+
+@attrs.frozen
+class TocEntry:
+    eid: str
+    depth: int
+    label: str
+    heading: str
+    status: str
+
+
+def act_names(numbers: Iterable[str], adopted: Mapping[str, _dt.date] | None) -> tuple[ActName, ...]:
+    return tuple(ActName(n, (adopted or {}).get(n)) for n in numbers)
+
+
+def unit_note(p: Provision, v: "Version | None") -> tuple[str | None, str | None]:
+    """What a unit's status needs said beside its text, and the language it is in.
+
+    The engine has three states today.  The statuses being added (not yet in
+    effect with the coming wording and its date, suspended or expired with the
+    interval and the act) are to be said here, from the values that carry them.
+    """
+    match p.status:
+        case Status.UNKNOWN:
+            return (v.reason if v is not None and v.reason else DEFAULT_REASON), "en"
+        case Status.IN_EFFECT | Status.REPEALED:
+            return None, None
+        case _:  # a state added to Status: its label shows; its note is to be written above
+            return None, None
+
+
+def unit_views(doc: Document, versions: Mapping[str, "Version"], *, adopted: Mapping[str, _dt.date] | None,
+               notes: Mapping[str, Sequence[str]] | None, start: str = ROOT) -> tuple[UnitView, ...]:
+    lang = doc.lang
+
+    def view(eid: str) -> UnitView:
+        p = doc.units[eid]
+        v = versions.get(eid)
+        unknown = p.status is Status.UNKNOWN
+        note, note_lang = unit_note(p, v)
+        return UnitView(
+            eid=p.eid, kind=p.kind.value, status=p.status.value, status_label=status_label(p.status.value, lang),
+            label=heading_label(p, lang) or unit_label(p), heading=None if unknown else p.heading,
+            text=None if unknown else p.text, acts=act_names(v.acts if v else (), adopted),
+            since=v.since if v else None, note=note, note_lang=note_lang,
+            footnotes=tuple((notes or {}).get(eid, ())), children=tuple(view(c) for c in p.children))
+
+    return tuple(view(c) for c in doc.units[start].children)
+
+
+def toc(doc: Document) -> tuple[TocEntry, ...]:
+    """The chapters and articles (and the preamble), in document order."""
+    out = []
+    for depth, p in doc.walk():
+        if p.kind in (Kind.CHAPTER, Kind.ARTICLE):
+            heading = "" if p.status is Status.UNKNOWN else (p.heading or "")
+            out.append(TocEntry(p.eid, depth - 1, heading_label(p, doc.lang), heading, p.status.value))
+    return tuple(out)
+
+
+# -- the pages --------------------------------------------------------------------------------
+
+
+@functools.cache
+def environment() -> "jinja2.Environment":
+    """The templates, every value escaped (``autoescape``), loaded once."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("consolidate", "templates"),
+                             autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.globals.update(bcp47=bcp47, status_label=status_label, LANG_NAMES=LANG_NAMES, words=words)
+    return env
+
+
+def _render(template: str, **values: Any) -> str:
+    text = environment().get_template(template).render(**values)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def law_page(reading: "Reading", *, adopted: Mapping[str, _dt.date] | None = None,
+             links: Links | None = None, langs: Sequence[str] = ()) -> str:
+    """The law (or the unit ``reading.provision`` and what it contains) as of a date."""
+    doc, view = reading.document, reading.view
+    present = {p.status.value for p in doc.units.values()}
+    return _render(
+        "law.html", reading=reading, doc=doc, view=view, w=words(doc.lang), lang=doc.lang,
+        work=reading.work, expression=reading.work.expression_uri(doc.lang, view.as_of),
+        units=unit_views(doc, view.versions, adopted=adopted, notes=reading.notes), toc=toc(doc),
+        legend=[s.value for s in Status if s.value in present or s is Status.IN_EFFECT],
+        warnings=_group_warnings((w.eid, w.message) for w in view.warnings),
+        links=links, langs=[lang for lang in LANGS if lang in langs],
+        diff_from=view.as_of - relativedelta(years=1))  # the diff form's first day: a year before
+
+
+def _group_warnings(pairs: Iterable[tuple[str | None, str]]) -> list[tuple[str, list[str]]]:
+    """One entry per distinct message, with the units it concerns."""
+    by_message: dict[str, list[str]] = {}
+    for eid, message in pairs:
+        eids = by_message.setdefault(message, [])
+        if eid is not None and eid not in eids:
+            eids.append(eid)
+    return list(by_message.items())
+
+
+@attrs.frozen
+class ChangeView:
+    eid: str
+    change: str
+    label: str
+    renumbered_from: str | None
+    words: tuple[Segment, ...] | None  # the redline of a modification whose two wordings are known
+    before: str | None  # a whole wording removed (None: unknown)
+    after: str | None
+    show_before: bool
+    show_after: bool
+
+
+@attrs.frozen
+class ActGroup:
+    """The changes one act (or several together) made, with the days they took effect."""
+
+    acts: tuple[ActName, ...]
+    effective: tuple[str, ...]
+    changes: tuple[ChangeView, ...]
+
+
+def _when(e: Effective) -> str:
+    return e.date.isoformat() if e.date else f"{e.earliest.isoformat()} … {e.latest.isoformat()}"
+
+
+def _known_text(p: Provision | None) -> str | None:
+    if p is None or p.status is Status.UNKNOWN:
+        return None
+    return p.text if not p.heading else (f"{p.heading} {p.text}".strip())
+
+
+def _change_view(c: "UnitChange", lang: str) -> ChangeView:
+    unit = c.after or c.before
+    label = (heading_label(unit, lang) or unit_label(unit)) if unit is not None else ""
+    return ChangeView(c.eid, c.change, label, c.renumbered_from, c.words if c.after is not None else None,
+                      _known_text(c.before), _known_text(c.after),
+                      c.before is not None and c.change != "added", c.after is not None and c.change != "removed")
+
+
+def act_groups(d: "Diff") -> tuple[ActGroup, ...]:
+    """The diff's changes grouped by the acts behind them, the earliest in effect first."""
+    groups: dict[tuple[str, ...], list["UnitChange"]] = {}
+    for c in d.changes:
+        groups.setdefault(c.acts, []).append(c)
+
+    def first(cs: list["UnitChange"]) -> tuple[_dt.date, str]:
+        days = [e.earliest for c in cs for e in c.effective]
+        return (min(days) if days else _dt.date.max, ",".join(cs[0].acts))
+
+    out = []
+    for acts, cs in sorted(groups.items(), key=lambda kv: first(kv[1])):
+        effective = tuple(sorted({_when(e) for c in cs for e in c.effective}))
+        out.append(ActGroup(act_names(acts, d.adopted), effective, tuple(_change_view(c, d.lang) for c in cs)))
+    return tuple(out)
+
+
+def diff_page(d: "Diff", *, work: "Work | None" = None, links: Links | None = None) -> str:
+    """What changed from one date to another, grouped by act, with a legend."""
+    return _render("diff.html", d=d, w=words(d.lang), lang=d.lang, work=work,
+                   title=(work.titles.get(d.lang) if work else None) or d.law,
+                   groups=act_groups(d), links=links,
+                   from_expression=work.expression_uri(d.lang, d.start) if work else None,
+                   to_expression=work.expression_uri(d.lang, d.end) if work else None)
+
+
+@attrs.frozen
+class VersionView:
+    since: _dt.date | None
+    until: _dt.date | None  # None: still in effect
+    status: str
+    text: str | None
+    acts: tuple[ActName, ...]
+    derivations: tuple[str, ...]
+    note: str | None
+    redline: tuple[Segment, ...] | None  # against the previous version, when both wordings are known
+    expression: str | None
+    shown_on: _dt.date | None  # a day the law shows this version on (the base text's: the law's adoption)
+
+
+def version_views(h: "History", *, adopted: Mapping[str, _dt.date] | None,
+                  work: "Work | None") -> tuple[VersionView, ...]:
+    out = []
+    previous: str | None = None
+    versions = list(h.versions)
+    for i, v in enumerate(versions):
+        unit = v.unit
+        status = unit.status.value if unit is not None else "absent"
+        known = unit is not None and unit.status is not Status.UNKNOWN
+        text = unit.text if unit is not None and known else None
+        note = None
+        if unit is not None:
+            note = unit_note(unit, v)[0]
+        redline = word_diff(previous, text) if previous is not None and text is not None and previous != text else None
+        until = versions[i + 1].since if i + 1 < len(versions) else None
+        out.append(VersionView(v.since, until, status, text, act_names(v.acts, adopted),
+                               tuple(dict.fromkeys(e.derivation for e in v.effective)), note, redline,
+                               work.expression_uri(h.lang, v.since) if work is not None and v.since else None,
+                               v.since or (work.adopted if work is not None else None)))
+        if text is not None:
+            previous = text
+    return tuple(out)
+
+
+def timeline_page(h: "History", *, work: "Work | None" = None, adopted: Mapping[str, _dt.date] | None = None,
+                  links: Links | None = None, langs: Sequence[str] = ()) -> str:
+    """Every version of one unit, the latest first: its days, status, acts and derivation,
+    and the redline against the wording before it."""
+    assert h.provision is not None, "the history of one unit"
+    units = [v.unit for v in h.versions if v.unit is not None]
+    label = (heading_label(units[-1], h.lang) or unit_label(units[-1])) if units else ""
+    return _render("timeline.html", h=h, w=words(h.lang), lang=h.lang, work=work, label=label,
+                   title=(work.titles.get(h.lang) if work else None) or h.law,
+                   versions=tuple(reversed(version_views(h, adopted=adopted, work=work))), links=links,
+                   langs=[lang for lang in LANGS if lang in langs])
+
+
+def laws_page(summaries: Sequence["LawSummary"], works: Mapping[str, "Work"], *, links: Links) -> str:
+    return _render("laws.html", laws=summaries, works=works, links=links, lang="eng", w=words("eng"))
+
+
+def error_page(status: int, message: str, *, links: Links | None = None) -> str:
+    """A short page that says what is wrong (a 404 or a 400), never a traceback."""
+    return _render("error.html", status=status, message=message, links=links, lang="eng", w=words("eng"))
+
+
+# -- what ``--format html`` writes ----------------------------------------------------------
 
 
 def render_html(reading: "Reading") -> str:
-    doc, view, notes = reading.document, reading.view, reading.notes
-    lang = doc.lang
-    words = _WORDS.get(lang, _WORDS["eng"])
-    out = [f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">',
-           f"<title>{escape(doc.title)} — {view.as_of.isoformat()}</title><style>{_CSS}</style></head><body>",
-           f"<h1>{escape(doc.title)}</h1>",
-           f'<p class="since">as of {view.as_of.isoformat()}'
-           + (f", as known on {view.known_on.isoformat()}" if view.known_on else "") + "</p>"]
-    for w in view.warnings:
-        out.append(f'<p class="warning">{escape(w.message)}</p>')
-
-    def unit(eid: str) -> None:
-        p = doc.units[eid]
-        v = view.versions.get(eid)
-        cls = f"unit {p.kind.value} {p.status.value}"
-        since = f' data-since="{v.since.isoformat()}"' if v is not None and v.since else ""
-        out.append(f'<div class="{cls}" id="{escape(eid)}"{since}>')
-        head = label(p, lang)
-        if p.kind in (Kind.CHAPTER, Kind.ARTICLE):
-            tag = "h2" if p.kind is Kind.CHAPTER else "h3"
-            heading = escape(p.heading or "") if p.status is not Status.UNKNOWN else ""
-            out.append(f"<{tag}>{escape(head)} {heading}</{tag}>")
-        if p.status is Status.UNKNOWN:
-            out.append(f'<p class="unknown">{escape(head)} [{escape(words["unknown"])}]</p>')
-        elif p.text:
-            prefix = f"{escape(head)} " if head and p.kind not in (Kind.CHAPTER, Kind.ARTICLE) else ""
-            out.append(f"<p>{prefix}{escape(p.text)}</p>")
-        for c in p.children:
-            unit(c)
-        for line in (notes or {}).get(eid, ()):
-            out.append(f'<p class="note">{escape(line)}</p>')
-        out.append("</div>")
-
-    for c in doc.units[ROOT].children:
-        unit(c)
-    if doc.signature:
-        out.append(f'<p class="signature">{escape(doc.signature)}</p>')
-    out.append("</body></html>\n")
-    return "\n".join(out)
+    """``show --format html``: the law page as a file."""
+    return law_page(reading)
 
 
 def render_diff_html(d: "Diff") -> str:
-    out = ['<!DOCTYPE html>\n<html><head><meta charset="utf-8">',
-           f"<title>{escape(d.law)}: {d.start.isoformat()} → {d.end.isoformat()}</title>"
-           f"<style>{_CSS}</style></head><body>",
-           f"<h1>{escape(d.law)} ({escape(d.lang)}): {d.start.isoformat()} → {d.end.isoformat()}</h1>"]
-    for c in d.changes:
-        acts = ", ".join(c.acts)
-        out.append(f'<div class="change {c.change}" id="{escape(c.eid)}"><h3>{c.change} {escape(c.eid)}'
-                   f'{" — " + escape(acts) if acts else ""}</h3>')
-        before = c.before.text if c.before and c.before.status is not Status.UNKNOWN else None
-        after = c.after.text if c.after and c.after.status is not Status.UNKNOWN else None
-        if c.words is not None:
-            parts = []
-            for s in c.words:
-                t = escape(s.text)
-                parts.append(f"<del>{t}</del>" if s.kind == "delete" else f"<ins>{t}</ins>" if s.kind == "insert" else t)
-            out.append("<p>" + "".join(parts) + "</p>")
-        else:
-            if c.before is not None and c.change != "added":
-                out.append(f"<p><del>{escape(before or '[text unknown]')}</del></p>")
-            if c.after is not None and c.change != "removed":
-                out.append(f"<p><ins>{escape(after or '[text unknown]')}</ins></p>")
-        out.append("</div>")
-    out.append("</body></html>\n")
-    return "\n".join(out)
+    """``diff --format html``: the diff page as a file."""
+    return diff_page(d)

@@ -1,4 +1,12 @@
-"""JSON renderings of the contract in DESIGN.md (``show``, ``diff``, ``timeline``)."""
+"""JSON renderings of the contract in DESIGN.md (``show``, ``diff``, ``timeline``).
+
+Every object names the law by its FRBR URIs as well as its slug: ``work`` (the
+law) and ``expression`` (the law in one language as of one date), added after
+the keys the contract had before.  A :class:`~consolidate.diff.Diff` and a
+:class:`~consolidate.results.History` carry only the law's slug, so their
+renderings are given the :class:`~consolidate.results.Work` by the caller
+(without it, the URIs are left out).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,7 @@ from typing import Any
 
 from ..diff import Diff, UnitChange
 from ..model import Effective, Provision
-from ..results import History, Reading
+from ..results import History, Reading, Work
 from ..timeline.chain import Version
 
 
@@ -73,6 +81,8 @@ def view_json(reading: Reading) -> dict[str, Any]:
         "provisions": items,
         "warnings": [{"eid": w.eid, "message": w.message} for w in view.warnings],
         **({"notes": {k: list(v) for k, v in reading.notes.items()}} if reading.notes is not None else {}),
+        "work": reading.work.uri,
+        "expression": reading.work.expression_uri(doc.lang, view.as_of),
     }
 
 
@@ -101,17 +111,22 @@ def change_json(c: UnitChange) -> dict[str, Any]:
     return out
 
 
-def diff_json(d: Diff) -> dict[str, Any]:
-    return {
+def diff_json(d: Diff, work: Work | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
         "law": d.law,
         "lang": d.lang,
         "from": d.start.isoformat(),
         "to": d.end.isoformat(),
         "changes": [change_json(c) for c in d.changes],
     }
+    if work is not None:
+        out.update(work=work.uri, from_expression=work.expression_uri(d.lang, d.start),
+                   to_expression=work.expression_uri(d.lang, d.end))
+    return out
 
 
-def timeline_json(h: History) -> dict[str, Any]:
+def timeline_json(h: History, work: Work | None = None) -> dict[str, Any]:
+    ids = {"work": work.uri} if work is not None else {}
     if h.provision is not None:
         return {
             "law": h.law,
@@ -125,9 +140,12 @@ def timeline_json(h: History) -> dict[str, Any]:
                     "acts": list(v.acts),
                     "effective": [_eff(e) for e in v.effective],
                     **({"reason": v.reason} if v.reason else {}),
+                    **({"expression": work.expression_uri(h.lang, v.since) if v.since else None}
+                       if work is not None else {}),
                 }
                 for v in h.versions
             ],
+            **ids,
         }
     return {
         "law": h.law,
@@ -145,6 +163,7 @@ def timeline_json(h: History) -> dict[str, Any]:
             for s in h.steps
         ],
         "warnings": [{"eid": w.eid, "message": w.message} for w in h.warnings],
+        **ids,
     }
 
 

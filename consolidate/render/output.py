@@ -9,10 +9,13 @@ from .layout import UNKNOWN
 from .lines import unknown_lines, warning_lines
 
 if TYPE_CHECKING:
+    import datetime as _dt
+    from collections.abc import Mapping
+
     from ..checks import CheckReport
     from ..diff import Diff
     from ..model import Effective
-    from ..results import ActsReport, History, LawSummary, Reading
+    from ..results import ActsReport, History, LawSummary, Reading, Work
 
 
 def laws(summaries: list["LawSummary"]) -> str:
@@ -20,7 +23,9 @@ def laws(summaries: list["LawSummary"]) -> str:
                    for s in summaries)
 
 
-def show(reading: "Reading", *, fmt: str) -> str:
+def show(reading: "Reading", *, fmt: str, adopted: "Mapping[str, _dt.date] | None" = None) -> str:
+    """The text as of a date in ``fmt``; ``adopted`` (act → adoption date) names the acts
+    fully in HTML and Akoma Ntoso, where the reading alone gives only their numbers."""
     view, doc = reading.view, reading.document
     if fmt == "json":
         return js.dumps(js.view_json(reading)) + "\n"
@@ -30,13 +35,13 @@ def show(reading: "Reading", *, fmt: str) -> str:
 
         body = render_markdown(doc, notes=reading.notes, unknown_marker=marker, view=view)
     elif fmt == "html":
-        from .html import render_html
+        from .html import law_page
 
-        body = render_html(reading)
+        body = law_page(reading, adopted=adopted)
     elif fmt == "akn":
         from .akn import render_akn
 
-        body = render_akn(reading)
+        body = render_akn(reading, adopted=adopted)
     else:
         from .layout import render_text
 
@@ -62,13 +67,15 @@ def _unknown_summary(reading: "Reading") -> list[str]:
     return unknown_lines(unknown)
 
 
-def diff(d: "Diff", *, fmt: str, color: bool) -> str:
+def diff(d: "Diff", *, fmt: str, color: bool, work: "Work | None" = None) -> str:
+    """The diff in ``fmt``; ``work`` gives the JSON and the page the law's FRBR URIs (a
+    :class:`~consolidate.diff.Diff` names the law by its slug only)."""
     if fmt == "json":
-        return js.dumps(js.diff_json(d)) + "\n"
+        return js.dumps(js.diff_json(d, work)) + "\n"
     if fmt == "html":
-        from .html import render_diff_html
+        from .html import diff_page
 
-        return render_diff_html(d)
+        return diff_page(d, work=work)
     from ..redline import render_redline
     from .lines import NO_CHANGES, SIDES, TEXT_UNKNOWN, change_head, diff_title, prefix, why
 
@@ -92,9 +99,10 @@ def diff(d: "Diff", *, fmt: str, color: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def history(h: "History", *, fmt: str) -> str:
+def history(h: "History", *, fmt: str, work: "Work | None" = None) -> str:
+    """The time line in ``fmt``; ``work`` gives the JSON the law's FRBR URIs."""
     if fmt == "json":
-        return js.dumps(js.timeline_json(h)) + "\n"
+        return js.dumps(js.timeline_json(h, work)) + "\n"
     lines = []
     if h.provision is not None:
         lines.append(f"{h.law} ({h.lang}) {h.provision}")
