@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar, TypeAlias
 
 import attrs
@@ -520,13 +520,15 @@ class Sunset:
 class Suspension:
     """"Приостановить с D1 до D2 действие ...": the places do not apply in
     ``[start, end)``; ``interim`` when the act gives wordings for that time
-    (which are texts of their own, not changes of the text)."""
+    (which are texts of their own, not changes of the text): ``wordings`` are
+    they, as quoted, one for each place when the act gives one for each."""
 
     places: tuple[str, ...]
     start: _dt.date
     end: _dt.date
     as_written: str
     interim: bool = False
+    wordings: tuple[str, ...] = ()  # the interim wordings as quoted, in the order of ``places``
 
 
 @attrs.frozen
@@ -593,6 +595,12 @@ class Commencement:
 
     def suspensions_for(self, place: str) -> tuple[Suspension, ...]:
         return tuple(s for s in self.suspensions if any(is_within(place, p) for p in s.places))
+
+    def limits_for(self, places: Sequence[str]) -> tuple[Sunset | None, tuple[Suspension, ...]]:
+        """The sunset and the suspensions that cover any of ``places`` (the places an
+        operation occupies in the act: its instruction and the wording it quotes)."""
+        sunset = next((s for s in map(self.expiry_for, places) if s is not None), None)
+        return sunset, tuple(dict.fromkeys(s for p in places for s in self.suspensions_for(p)))
 
     def effective_for(
         self,

@@ -124,6 +124,21 @@ class Expire(Operation):
     (``действует до 1 января 2016 года``)."""
 
 
+def places_in_act(op: Operation) -> tuple[str, ...]:
+    """The places of the amending act an operation occupies: its instruction's, and for a
+    new wording one abzats ("part") after it for each unit the wording writes. A commencement
+    article may name either: "абзац третий подпункта 1) пункта 52" of an item whose second
+    abzats is the instruction is the wording it quotes."""
+    if not isinstance(op, (Insert, Substitute)):
+        return (op.place,)
+    parent, _, last = op.place.rpartition("__")
+    if last.startswith("part_") and last[5:].isdigit():
+        first = int(last[5:])
+    else:
+        parent, first = op.place, 1
+    return (op.place,) + tuple(f"{parent}__part_{first + i}" for i in range(1, len(op.units) + 1))
+
+
 OPERATION_TYPES: dict[str, type[Operation]] = {
     "insert": Insert,
     "substitute": Substitute,

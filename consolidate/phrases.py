@@ -17,3 +17,8 @@ def uncertain_warning(act: str, day: "_dt.date", earliest: "_dt.date", latest: "
     return (f"{act} may or may not be in effect on {day.isoformat()}: its first publication "
             f"is not known, so it took effect between {earliest.isoformat()} and "
             f"{latest.isoformat()}; shown as {'not yet' if not_yet else 'already'} in effect")
+
+
+#: in a suspension's derivation: the wording shown is the act's interim one (the note of a
+#: suspended unit says so only then)
+INTERIM_SHOWN = "the interim wording the act sets for that time is shown"

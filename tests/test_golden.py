@@ -77,7 +77,7 @@ def _run(case: tuple) -> str:  # type: ignore[type-arg]
     return result.output
 
 
-NOTES = ("[not yet in effect:", "[expired:", "[suspended ")
+NOTES = ("[not yet in effect:", "[expired:", "[suspended ", "[a time limit in the law's own words:")
 
 
 def output_body(output: str, title: str) -> list[str]:

@@ -770,6 +770,11 @@ def _block(art: _Article, a: int, b: int) -> None:
         if sc.at(_RU_ANY_UNIT):
             if _separate(art, sc):
                 return
+            # "Подпункт 3) пункта 2 статьи 1 настоящего Закона действует до 1 января 2016 года."
+            if _sunset(art, sc, body) is None:
+                return
+            sc.pos = a
+            sc.take(r"\d+\.(?!\d)")
         if sc.find(r"(?:вводится|вводятся)\s*в\s*действие"):
             raise RuleError(f"unrecognised sentence of a commencement article: {_flat(body)!r}")
     elif lang == "eng":
@@ -959,12 +964,24 @@ def _separate(art: _Article, sc: _Scanner) -> bool:
 def _establish(art: _Article, sc: _Scanner) -> None:
     """"Установить, что ...": a sunset ("действуют до ..."), an interim
     wording ("действует в следующей редакции") or another transitional rule."""
-    text, end = art.text, sc.end
-    block = text[sc.pos : end].strip()
+    block = art.text[sc.pos : sc.end].strip()
     sc.take(r"установить,?\s*что:?")
     sc.take(r"со\s*дня\s*введения\s*в\s*действие\s*настоящего\s*закона\s*до")
     if sc.at(r"\d"):
         _ru_date(sc)
+    places = _sunset(art, sc, block)
+    if places is None:
+        return
+    view = fold(block, "rus")
+    kind = "interim wording" if "в следующей редакции" in _flat(view) else "transitional"
+    if re.search(r"(?:вводится|вводятся)\s*в\s*действие", view):
+        raise RuleError(f"unrecognised sentence of a commencement article: {_flat(block)!r}")
+    art.remarks.append(Remark(kind, block, places))
+
+
+def _sunset(art: _Article, sc: _Scanner, block: str) -> tuple[str, ...] | None:
+    """"<places> настоящего Закона действуют до 1 января 2016 года": a sunset of
+    those places, recorded (``None``); else the places named, if any."""
     state = _Places()
     paths: list[_Path] = []
     if sc.at(_RU_ANY_UNIT):
@@ -979,15 +996,11 @@ def _establish(art: _Article, sc: _Scanner) -> None:
         start = sc.pos
         until = _ru_date(sc)
         if until is None:
-            raise RuleError(f"expected the date a sunset ends, found {_flat(text[start:end])[:60]!r}")
+            raise RuleError(f"expected the date a sunset ends, found {_flat(art.text[start:sc.end])[:60]!r}")
         _end_of_sentence(sc, block)
         art.sunsets.append(Sunset(places, until, block))
-        return
-    view = fold(block, "rus")
-    kind = "interim wording" if "в следующей редакции" in _flat(view) else "transitional"
-    if re.search(r"(?:вводится|вводятся)\s*в\s*действие", view):
-        raise RuleError(f"unrecognised sentence of a commencement article: {_flat(block)!r}")
-    art.remarks.append(Remark(kind, block, places))
+        return None
+    return places
 
 
 def _suspension(art: _Article, sc: _Scanner) -> None:
@@ -1008,9 +1021,27 @@ def _suspension(art: _Article, sc: _Scanner) -> None:
         raise RuleError(f"a suspension names no places: {_flat(block)[:120]!r}")
     state.finish(block)
     places = tuple(dict.fromkeys(p.eid() for p in paths))
-    art.suspensions.append(
-        Suspension(places, start, end_, block, interim="в следующей редакции" in _flat(fold(block, "rus")))
-    )
+    lead = re.search(r"в\s*следующей\s*редакции\s*:?", fold(block, "rus"))
+    wordings = _quoted(block[lead.end():]) if lead else ()
+    art.suspensions.append(Suspension(places, start, end_, block, interim=lead is not None, wordings=wordings))
+
+
+def _quoted(text: str) -> tuple[str, ...]:
+    """The outermost «...» spans of ``text`` in order, without their guillemets (inner
+    quotes kept); none when the guillemets do not balance."""
+    spans, depth, begin = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "«":
+            if depth == 0:
+                begin = i + 1
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+            if depth < 0:
+                return ()
+            if depth == 0:
+                spans.append(text[begin:i])
+    return tuple(spans) if depth == 0 else ()
 
 def explain(
     text: str,

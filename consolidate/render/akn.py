@@ -36,9 +36,11 @@ if TYPE_CHECKING:
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _TAGS = {Kind.CHAPTER: "chapter", Kind.ARTICLE: "article", Kind.PARAGRAPH: "paragraph",
          Kind.SUBPARAGRAPH: "point", Kind.PART: "hcontainer", Kind.PREAMBLE: "preamble"}
-#: the schema's ``status`` of a unit in each state (in effect: no attribute); states the
-#: engine does not have yet map when they come (not yet in effect, suspended, expired)
-STATUS = {Status.REPEALED: "removed", Status.UNKNOWN: "unknown"}
+#: the schema's ``status`` of a unit in each state (in effect, and not yet in effect — the
+#: wording in force is shown —: no attribute); the schema has no word for an expiry: an
+#: expired unit is out of force as a repealed one is, a suspended one for a time
+STATUS = {Status.REPEALED: "removed", Status.EXPIRED: "removed", Status.SUSPENDED: "temporarilyRemoved",
+          Status.UNKNOWN: "unknown"}
 #: the authentic languages of a Kazakh law; Adilet's English is an unofficial translation
 AUTHENTIC = ("kaz", "rus")
 PARLIAMENT = ("parliament", "/akn/ontology/organization/kz/parliament", "Parliament of the Republic of Kazakhstan")

@@ -26,10 +26,11 @@ from urllib.parse import quote, urlencode
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from ..changes import KINDS
 from ..languages import BCP47, LANGS
 from ..model import ROOT, Document, Effective, Kind, Provision, Status
 from ..redline import Segment, word_diff
-from .layout import heading_label, unit_label
+from .layout import UNKNOWN, heading_label, status_lines, unit_label
 from .lines import DEFAULT_REASON
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "absent": "не существует", "in_effect_from": "вводится в действие {day}", "work": "Произведение (FRBR)",
         "expression": "Выражение (FRBR)", "laws": "Законы", "no_act": "без акта",
         "added": "добавлен", "removed": "удалён", "modified": "изменён", "repealed": "исключён",
-        "renumbered": "перенумерован", "was": "был {eid}",
+        "renumbered": "перенумерован", "was": "был {eid}", "expired": "срок действия истёк",
+        "suspended": "действие приостановлено", "resumed": "действие возобновлено",
+        "may_have_changed": "возможно, изменён",
     },
     "kaz": {
         "as_of": "{day} жағдай бойынша", "known_on": "{day} дейін жарияланған актілер бойынша",
@@ -71,7 +74,9 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "absent": "жоқ", "in_effect_from": "{day} бастап қолданысқа енгізіледі", "work": "Туынды (FRBR)",
         "expression": "Нұсқа (FRBR)", "laws": "Заңдар", "no_act": "актісіз",
         "added": "қосылды", "removed": "жойылды", "modified": "өзгертілді", "repealed": "алып тасталды",
-        "renumbered": "нөмірі өзгертілді", "was": "бұрын {eid}",
+        "renumbered": "нөмірі өзгертілді", "was": "бұрын {eid}", "expired": "қолданылу мерзімі өтті",
+        "suspended": "қолданылуы тоқтатыла тұрды", "resumed": "қолданылуы қайта басталды",
+        "may_have_changed": "өзгертілген болуы мүмкін",
     },
     "eng": {
         "as_of": "as of {day}", "known_on": "as known on {day}",
@@ -87,7 +92,8 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "absent": "absent", "in_effect_from": "takes effect on {day}", "work": "Work (FRBR)",
         "expression": "Expression (FRBR)", "laws": "Laws", "no_act": "no act",
         "added": "added", "removed": "removed", "modified": "modified", "repealed": "repealed",
-        "renumbered": "renumbered", "was": "was {eid}",
+        "renumbered": "renumbered", "was": "was {eid}", "expired": "expired", "suspended": "suspended",
+        "resumed": "resumed", "may_have_changed": "may have changed",
     },
 }
 
@@ -200,31 +206,29 @@ def act_names(numbers: Iterable[str], adopted: Mapping[str, _dt.date] | None) ->
     return tuple(ActName(n, (adopted or {}).get(n)) for n in numbers)
 
 
-def unit_note(p: Provision, v: "Version | None") -> tuple[str | None, str | None]:
-    """What a unit's status needs said beside its text, and the language it is in.
-
-    The engine has three states today.  The statuses being added (not yet in
-    effect with the coming wording and its date, suspended or expired with the
-    interval and the act) are to be said here, from the values that carry them.
-    """
-    match p.status:
-        case Status.UNKNOWN:
-            return (v.reason if v is not None and v.reason else DEFAULT_REASON), "en"
-        case Status.IN_EFFECT | Status.REPEALED:
-            return None, None
-        case _:  # a state added to Status: its label shows; its note is to be written above
-            return None, None
+def unit_note(p: Provision, v: "Version | None", lang: str, coming: "Version | None" = None,
+              adopted: Mapping[str, _dt.date] | None = None) -> tuple[str | None, str | None]:
+    """What a unit's status needs said beside its text, and the language it is in (the
+    engine's notes are English): the reason a text is unknown; the coming wording of a
+    change that is law but not yet in effect, with its act and day (or interval); since when
+    and by which act a unit is suspended or expired; a limit in time its own text sets.
+    The same notes as the text's (:func:`consolidate.render.layout.status_lines`)."""
+    if p.status is Status.UNKNOWN:
+        return (v.reason if v is not None and v.reason else DEFAULT_REASON), "en"
+    said = status_lines(p, v, coming, lang, UNKNOWN[lang], adopted or {}, md=True)
+    return (" ".join(said), "en") if said else (None, None)
 
 
 def unit_views(doc: Document, versions: Mapping[str, "Version"], *, adopted: Mapping[str, _dt.date] | None,
-               notes: Mapping[str, Sequence[str]] | None, start: str = ROOT) -> tuple[UnitView, ...]:
+               notes: Mapping[str, Sequence[str]] | None, start: str = ROOT,
+               coming: Mapping[str, "Version"] | None = None) -> tuple[UnitView, ...]:
     lang = doc.lang
 
     def view(eid: str) -> UnitView:
         p = doc.units[eid]
         v = versions.get(eid)
         unknown = p.status is Status.UNKNOWN
-        note, note_lang = unit_note(p, v)
+        note, note_lang = unit_note(p, v, lang, (coming or {}).get(eid), adopted)
         return UnitView(
             eid=p.eid, kind=p.kind.value, status=p.status.value, status_label=status_label(p.status.value, lang),
             label=heading_label(p, lang) or unit_label(p), heading=None if unknown else p.heading,
@@ -273,7 +277,7 @@ def law_page(reading: "Reading", *, adopted: Mapping[str, _dt.date] | None = Non
     return _render(
         "law.html", reading=reading, doc=doc, view=view, w=words(doc.lang), lang=doc.lang,
         work=reading.work, expression=reading.work.expression_uri(doc.lang, view.as_of),
-        units=unit_views(doc, view.versions, adopted=adopted, notes=reading.notes), toc=toc(doc),
+        units=unit_views(doc, view.versions, adopted=adopted, notes=reading.notes, coming=view.coming), toc=toc(doc),
         legend=[s.value for s in Status if s.value in present or s is Status.IN_EFFECT],
         warnings=_group_warnings((w.eid, w.message) for w in view.warnings),
         links=links, langs=[lang for lang in LANGS if lang in langs],
@@ -348,8 +352,11 @@ def act_groups(d: "Diff") -> tuple[ActGroup, ...]:
 
 
 def diff_page(d: "Diff", *, work: "Work | None" = None, links: Links | None = None) -> str:
-    """What changed from one date to another, grouped by act, with a legend."""
-    return _render("diff.html", d=d, w=words(d.lang), lang=d.lang, work=work,
+    """What changed from one date to another, grouped by act, with a legend (the usual kinds
+    of change, and any other the diff has)."""
+    present = {c.change for c in d.changes}
+    kinds = [k for k in KINDS if k in ("added", "modified", "repealed", "removed", "renumbered") or k in present]
+    return _render("diff.html", d=d, w=words(d.lang), lang=d.lang, work=work, kinds=kinds,
                    title=(work.titles.get(d.lang) if work else None) or d.law,
                    groups=act_groups(d), links=links,
                    from_expression=work.expression_uri(d.lang, d.start) if work else None,
@@ -382,7 +389,7 @@ def version_views(h: "History", *, adopted: Mapping[str, _dt.date] | None,
         text = unit.text if unit is not None and known else None
         note = None
         if unit is not None:
-            note = unit_note(unit, v)[0]
+            note = unit_note(unit, v, h.lang, None, adopted)[0]
         redline = word_diff(previous, text) if previous is not None and text is not None and previous != text else None
         until = versions[i + 1].since if i + 1 < len(versions) else None
         out.append(VersionView(v.since, until, status, text, act_names(v.acts, adopted),

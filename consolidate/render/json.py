@@ -15,6 +15,7 @@ from typing import Any
 
 from ..diff import Diff, UnitChange
 from ..model import Effective, Provision
+from ..grammar.time_limits import time_limit
 from ..results import History, Reading, Work
 from ..timeline.chain import Version
 
@@ -42,10 +43,13 @@ def _version_json(v: Version) -> dict[str, Any]:
     }
 
 
-def provision_json(p: Provision, v: Version, base_label: str, coming: Version | None = None) -> dict[str, Any]:
+def provision_json(p: Provision, v: Version, base_label: str, coming: Version | None = None,
+                   lang: str = "rus") -> dict[str, Any]:
     """A unit as shown on a date; ``coming`` is the version of a change that is law and not
-    yet in effect (given as "coming")."""
+    yet in effect (given as "coming"); a limit in time the unit's own text sets is its
+    "time_limit" (the law's rule: the unit stays in effect)."""
     in_force = v.unit is not None
+    limit = time_limit(p.text, lang) if in_force and p.status.value != "unknown" else None
     return {
         "eid": p.eid,
         "kind": p.kind.value,
@@ -57,6 +61,7 @@ def provision_json(p: Provision, v: Version, base_label: str, coming: Version | 
         "source": (list(v.acts) if v.acts else [f"snapshot {base_label}"]) if in_force else [],
         **({"reason": v.reason} if v.reason else {}),
         **({"coming": _version_json(coming)} if coming is not None else {}),
+        **({"time_limit": {"until": limit.until.isoformat(), "as_written": limit.as_written}} if limit else {}),
     }
 
 
@@ -68,7 +73,7 @@ def view_json(reading: Reading) -> dict[str, Any]:
     for _, p in walk:
         if p.eid == "law":
             continue
-        item = provision_json(p, view.versions[p.eid], reading.base_label, view.coming.get(p.eid))
+        item = provision_json(p, view.versions[p.eid], reading.base_label, view.coming.get(p.eid), doc.lang)
         if referrers is not None and p.eid in referrers:
             item["referrers"] = list(referrers[p.eid])
         items.append(item)

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import ROOT, Document, Kind, Provision, Status
-from .lines import coming_note, status_note
+from ..grammar.time_limits import time_limit
+from .lines import coming_note, limit_note, status_note
 
 if TYPE_CHECKING:
     from ..timeline.chain import Version
@@ -72,12 +73,16 @@ def status_lines(p: Provision, version: "Version | None", coming: "Version | Non
                  adopted: "Mapping[str, _dt.date]", md: bool) -> list[str]:
     """The lines after a unit's own block that say what its status means: the coming
     wording of a change that is law but not yet in effect, the act and the day (or the
-    interval) it takes effect; the end of an expired unit; a suspension."""
+    interval) it takes effect; the end of an expired unit; a suspension; a limit in time
+    the unit's own text sets (the law's rule: a note, never an expiry)."""
     out = []
     if coming is not None:
         out.append(coming_note(coming, lang, marker, adopted))
     if version is not None and version.unit is not None and version.unit.status in (Status.EXPIRED, Status.SUSPENDED):
         out.append(status_note(version, adopted))
+    limit = time_limit(p.text, lang) if p.status is not Status.UNKNOWN else None
+    if limit is not None:
+        out.append(limit_note(limit.as_written, limit.until))
     return [line if md else INDENT + line for line in out]
 
 
@@ -97,8 +102,7 @@ def _lines(doc: Document, notes: Mapping[str, Sequence[str]] | None, marker: str
     def visit(eid: str) -> None:
         p = doc.units[eid]
         add(unit_lines(p, lang, marker, md))
-        if eid in coming or p.status in (Status.EXPIRED, Status.SUSPENDED):
-            add(status_lines(p, versions.get(eid), coming.get(eid), lang, marker, adopted, md))
+        add(status_lines(p, versions.get(eid), coming.get(eid), lang, marker, adopted, md))
         for c in p.children:
             visit(c)
         add([line if md else INDENT + line for line in (notes or {}).get(eid, ())])

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 
+from ..phrases import INTERIM_SHOWN
+
 TYPE_CHECKING = False  # typing is not imported: the indexes' quick paths read this module
 if TYPE_CHECKING:
     import datetime as _dt
@@ -68,9 +70,13 @@ def diff_title(law: str, lang: str, start: "_dt.date", end: "_dt.date", count: i
             f"{count} change{'s' if count != 1 else ''}")
 
 
-def change_head(change: str, eid: str, was: str | None) -> str:
-    """The start of a change's first line: its kind, its unit and, when renumbered, the unit it was."""
-    return f"{change.upper().replace('_', ' ')} {eid}" + (f" (was {was})" if was else "")
+def change_head(change: str, eid: str, was: str | None, now: str | None = None) -> str:
+    """The start of a change's first line: its kind, its unit and, when renumbered, the unit it
+    was; when at the end of the span the unit is expired or suspended by a change that is not
+    that one (added, then expired), the status it is ``now`` in."""
+    limited = now if now in ("expired", "suspended") and now != change else None
+    return (f"{change.upper().replace('_', ' ')} {eid}" + (f" (was {was})" if was else "")
+            + (f" (now {limited})" if limited else ""))
 
 
 def why(acts: Iterable[str], effective: Iterable["Any"], adopted: "Mapping[str, _dt.date]") -> str:
@@ -96,7 +102,7 @@ def _acts_named(acts: "Iterable[str]", adopted: "Mapping[str, _dt.date]") -> str
     return ", ".join(named)
 
 
-def _when(effective: "Iterable[Any]", start: "_dt.date") -> str:
+def when_effective(effective: "Iterable[Any]", start: "_dt.date") -> str:
     """The day a version takes effect, or the interval when its first publication is unknown."""
     uncertain = [e for e in effective if e.earliest != e.latest]
     if not uncertain:
@@ -117,7 +123,9 @@ def coming_note(coming: "Any", lang: str, marker: str, adopted: "Mapping[str, _d
         label = {"paragraph": f"{unit.num}. ", "subparagraph": f"{unit.num}) "}.get(unit.kind.value, "")
         words = " ".join(w for w in (unit.heading, unit.text) if w)
         what = f"it reads: {label}{words}".rstrip()
-    return f"[not yet in effect: {_when(coming.effective, coming.start)}, by {_acts_named(coming.acts, adopted)}, {what}]"
+        if unit.status.value == "suspended":
+            what = f"it is suspended and {what}"
+    return f"[not yet in effect: {when_effective(coming.effective, coming.start)}, by {_acts_named(coming.acts, adopted)}, {what}]"
 
 
 def status_note(version: "Any", adopted: "Mapping[str, _dt.date]") -> str:
@@ -125,7 +133,16 @@ def status_note(version: "Any", adopted: "Mapping[str, _dt.date]") -> str:
     acts = _acts_named(version.acts, adopted)
     if version.unit.status.value == "expired":
         return f"[expired: in effect until {version.start.isoformat()} by the words of {acts}]"
-    return f"[suspended {_when(version.effective, version.start)} by {acts}: the wording above is the interim one]"
+    interim = any(INTERIM_SHOWN in e.derivation for e in version.effective)
+    what = "the wording above is the interim one" if interim else "the wording above does not apply meanwhile"
+    return f"[suspended {when_effective(version.effective, version.start)} by {acts}: {what}]"
+
+
+def limit_note(as_written: str, until: "_dt.date") -> str:
+    """The note of a unit whose own text limits in time what it regulates: the law's rule,
+    not an end of the unit (it stays in effect)."""
+    return (f"[a time limit in the law's own words: «{as_written}» ({until.isoformat()}); "
+            "the law's rule, not an end of this text]")
 
 
 def prefix(num: str | None, kind: str | None) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import json as js
 from .layout import UNKNOWN
-from .lines import unknown_lines, warning_lines
+from .lines import unknown_lines, warning_lines, when_effective
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -84,7 +84,7 @@ def diff(d: "Diff", *, fmt: str, color: bool, work: "Work | None" = None) -> str
         lines.append(NO_CHANGES)
     for c in d.changes:
         lines.append("")
-        lines.append(change_head(c.change, c.eid, c.renumbered_from) + why(c.acts, c.effective, d.adopted))
+        lines.append(change_head(c.change, c.eid, c.renumbered_from, c.after.status.value if c.after else None) + why(c.acts, c.effective, d.adopted))
         if c.words is not None and c.after is not None:
             lines.append(prefix(c.after.num, c.after.kind.value) + render_redline(c.words, color=color))
             continue
@@ -112,6 +112,9 @@ def history(h: "History", *, fmt: str, work: "Work | None" = None) -> str:
             acts = ", ".join(v.acts)
             text = v.unit.text if v.unit and v.unit.status.value != "unknown" else ""
             lines.append(f"{since:12} {state:10} {acts:20} {text}")
+            if any(e.earliest != e.latest for e in v.effective):
+                # the date shown is the latest day of the interval: say so
+                lines.append(f"{'':12} in effect {when_effective(v.effective, v.start)}; shown from its last day")
             if v.reason:
                 lines.append(f"{'':12} {v.reason}")
         return "\n".join(lines) + "\n"

@@ -250,7 +250,9 @@ class DiffIndex(IndexFile):
             was_eid = eids[was] if change == "renumbered" and was is not None else None
             count += 1
             pair = self.pair_at[i] + j - i - 1
-            out += [b"\n", change_head("may_have_changed" if u in doubtful else change, eids[u], was_eid).encode(),
+            after = self._side(j)
+            out += [b"\n", change_head("may_have_changed" if u in doubtful else change, eids[u], was_eid,
+                                        after.status if after is not None else None).encode(),
                     blob[self.why_off[pair]:self.why_off[pair] + self.why_len[pair]], b"\n"]
             if change == "modified" and not (flags[i] | flags[j]) & UNKNOWN:
                 out.append(blob[self.ver_prefix_off[j]:self.ver_prefix_off[j] + self.ver_prefix_len[j]])

@@ -90,8 +90,7 @@ def build(timeline: "Timeline", root: str) -> bytes:
             starts.append(lo)
             ends.append(hi)
             lines = unit_lines(unit, lang, marker, md=False)
-            if coming is not None or unit.status in (Status.EXPIRED, Status.SUSPENDED):
-                lines += status_lines(unit, v, coming, lang, marker, adopted, md=False)
+            lines += status_lines(unit, v, coming, lang, marker, adopted, md=False)
             row_pieces.append(piece(lines))
             is_unknown = unit.status is Status.UNKNOWN
             doubts = [[eff.earliest.toordinal(), eff.latest.toordinal(), act, v.start < eff.latest]

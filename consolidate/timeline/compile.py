@@ -24,13 +24,15 @@ from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
-from ..commencement import publication_window
+from ..commencement import Sunset, Suspension, publication_window
 from ..errors import ConsolidationError, DataError, OperationError
 from ..grammar.notes import repeal_placeholder
+from ..grammar.snapshot import parse_fragment
 from ..law import Act, Law
 from ..model import ROOT, Document, Effective, Kind, Progress, Provision, Status
-from ..numbering import eid_kind, eid_num, format_eid, parse_eid
-from ..operations import Expire, Insert, Operation, Renumber, Repeal, Substitute
+from ..numbering import eid_kind, eid_num, format_eid, is_within, parse_eid
+from ..phrases import INTERIM_SHOWN
+from ..operations import Expire, Insert, Operation, Renumber, Repeal, Substitute, places_in_act
 from ..replay import Change, TextState, apply
 from .chain import DAWN, Chain, Version
 from .query import Rename, Step, Timeline, Warning_
@@ -41,6 +43,10 @@ def replay_key(act: Act, op: Operation | None, eff: Effective) -> tuple[object, 
     adoption, act number, position inside the act."""
     published = act.publication.date or publication_window(act.adopted)[1]
     return (eff.latest, published, act.adopted, act.number, op.seq if op is not None else -1)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _unknown(unit: Provision) -> Provision:
@@ -141,11 +147,14 @@ class _Compiler:
     def _limits(self, act: Act, op: Operation, eff: Effective) -> list[Step]:
         """The steps by which the act's commencement article limits the operation in time: a
         unit it inserts or restates "действует до" a date expires on that date (a step
-        ``expires``).  What the replay does not model yet is a warning naming act and article."""
+        ``expires``); one it suspends ("Приостановить с D1 до D2 действие ...") reads as the
+        act's interim wording, or keeps its wording, while suspended (``suspends`` on D1) and
+        the act's wording again from D2 (``resumes``).  What the replay does not model is a
+        warning naming act and article."""
         com = act.commencement
         if com is None:
             return []
-        sunset = com.expiry_for(op.place)
+        sunset, suspensions = com.limits_for(places_in_act(op))
         steps = []
         if sunset is not None and isinstance(op, (Insert, Substitute)):
             if sunset.until <= eff.latest:
@@ -154,20 +163,69 @@ class _Compiler:
                     f"but it takes effect only on {eff.latest.isoformat()}: never in effect")))
             until = Effective.on(sunset.until, (
                 f"{act.number}, {op.place}: in effect until {sunset.until.isoformat()} by the act's own words "
-                f"«{' '.join(sunset.as_written.split())}»; no longer in effect from that day"))
+                f"«{_flat(sunset.as_written)}»; no longer in effect from that day"))
             steps.append(Step(act, op, until, "expires"))
             sunset = None
-        self._warn_limits(act, op, sunsets=sunset is not None)
+        unmodelled: list[Sunset | Suspension] = [sunset] if sunset is not None else []
+        for s in suspensions:
+            interim = self._interim(s, op) if isinstance(op, (Insert, Substitute)) else None
+            if interim is None or s.end <= eff.latest:
+                unmodelled.append(s)
+                continue
+            begin = max(s.start, eff.latest)
+            words = f"by the act's own words «{_flat(s.as_written)}»"
+            shown = (INTERIM_SHOWN if s.wordings
+                     else "the act sets no other wording for that time")
+            steps.append(Step(act, op, Effective.on(begin, (
+                f"{act.number}, {op.place}: suspended from {s.start.isoformat()} until {s.end.isoformat()} "
+                f"{words}; {shown}")), "suspends", interim=interim))
+            steps.append(Step(act, op, Effective.on(s.end, (
+                f"{act.number}, {op.place}: suspended until {s.end.isoformat()} {words}; "
+                "in effect again from that day in the act's own wording")), "resumes"))
+        self._warn(act, op, unmodelled)
         return steps
 
+    def _interim(self, s: Suspension, op: Insert | Substitute) -> tuple[Provision, ...] | None:
+        """The units ``op`` writes as they read while ``s`` suspends them: the act's interim
+        wording of each place it names (one wording to a place, in order), or the act's own
+        wording when it sets none; ``None`` when the wordings cannot be matched to the units."""
+        if not s.wordings:
+            return tuple(u for u in op.units if any(is_within(p, q) for p in places_in_act(op) for q in s.places))
+        if len(s.wordings) != len(s.places):
+            return None
+        spans = places_in_act(op)
+        out: list[Provision] = []
+        for place, wording in zip(s.places, s.wordings):
+            hit = [i for i, p in enumerate(spans) if is_within(p, place)]
+            if not hit:
+                continue
+            # the instruction itself (or a place above it) names the whole wording: its first unit
+            index = max(hit[0] - 1, 0)
+            if index >= len(op.units) or (hit[0] == 0 and len(op.units) > 1):
+                return None
+            unit = op.units[index]
+            try:
+                read = parse_fragment(wording, lang=op.lang, target=unit.eid)
+            except ConsolidationError:
+                return None
+            if len(read) != 1 or read[0].eid != unit.eid:
+                return None
+            out.append(attrs.evolve(unit, text=read[0].text, heading=read[0].heading))
+        return tuple(out) or None
+
     def _warn_limits(self, act: Act, op: Operation, *, sunsets: bool) -> None:
-        """A limit in time the replay does not model (a suspension; a sunset of a word change,
-        or of an act the base text already includes) is a warning naming act and article."""
+        """A limit in time on an act the base text already includes: a warning."""
         com = act.commencement
         if com is None:
             return
-        sunset = com.expiry_for(op.place) if sunsets else None
-        limits = ([sunset] if sunset is not None else []) + list(com.suspensions_for(op.place))
+        sunset, suspensions = com.limits_for(places_in_act(op))
+        limits: list[Sunset | Suspension] = [sunset] if sunset is not None and sunsets else []
+        self._warn(act, op, limits + list(suspensions))
+
+    def _warn(self, act: Act, op: Operation, limits: Sequence[Sunset | Suspension]) -> None:
+        """A limit in time the replay does not model (a suspension of a word change, one whose
+        interim wordings do not match the units; a sunset of a word change, or of an act the
+        base text already includes) is a warning naming act and article."""
         for limit in limits:
             self.warnings.append(Warning_(op.target, (
                 f"{act.number} {op.place}: the act limits this operation in time ({limit.as_written!r}); "
@@ -322,6 +380,8 @@ class _Compiler:
                     changes = self._blind_footnote(state, step)
                 elif step.applied == "expires":
                     changes = self._expire(state, step)
+                elif step.applied in ("suspends", "resumes"):
+                    changes = self._suspend(state, step)
                 elif step.applied == "applied":
                     changes = self._apply(state, step)
                 else:
@@ -369,6 +429,26 @@ class _Compiler:
                 continue  # changed since by another act: that wording is not limited
             state.units[written.eid] = attrs.evolve(unit, status=Status.EXPIRED)
             changes.append(Change(written.eid, "content"))
+        return changes
+
+    def _suspend(self, state: TextState, step: Step) -> list[Change]:
+        """A suspension begins (the units read as ``step.interim``, suspended) or ends (they
+        read as the act wrote them, in effect), as far as they still read as the act left them."""
+        op = step.op
+        assert isinstance(op, (Insert, Substitute))
+        resume = step.applied == "resumes"
+        written = {u.eid: u for u in op.units}
+        wanted = Status.SUSPENDED if resume else Status.IN_EFFECT
+        changes = []
+        for eid in ([u.eid for u in op.units] if resume else [u.eid for u in step.interim]):
+            unit = state.units.get(eid)
+            chain = self.chains.get(eid)
+            if unit is None or unit.status is not wanted or not chain or step.act.number not in chain[-1].acts:
+                continue  # changed since by another act: that wording is not suspended
+            source = written[eid] if resume else next(u for u in step.interim if u.eid == eid)
+            state.units[eid] = attrs.evolve(unit, text=source.text, heading=source.heading,
+                                            status=Status.IN_EFFECT if resume else Status.SUSPENDED)
+            changes.append(Change(eid, "content"))
         return changes
 
     def _blind_reason(self, step: Step) -> str:

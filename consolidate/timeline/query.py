@@ -45,7 +45,9 @@ class Step:
     op: Operation | None
     effective: Effective
     applied: str  # "applied" | "blind" (text not in this language) | "included" (already in the base) | "hidden"
+    #               | "expires" | "suspends" | "resumes" (a limit in time the act sets on the operation)
     gap: int | None = None  # the act stands for law.gaps[gap]: acts known to exist, missing from the corpus
+    interim: tuple[Provision, ...] = ()  # "suspends": the units as they read while suspended
 
     @property
     def date(self) -> _dt.date:
@@ -217,7 +219,8 @@ class Timeline:
             v = chain[i]
             lo, hi = starts[i], (starts[i + 1] if i + 1 < n else None)
             nxt = chain[i + 1] if hi is not None else None
-            # an expiry is not a change coming: the unit is in effect until then
+            # an expiry is not a change coming: the unit is in effect until then (a suspension is:
+            # the wording changes, to the interim one)
             law_on = (self.adoption(nxt) if nxt is not None and (nxt.unit is not None or v.unit is not None)
                       and not (nxt.unit is not None and nxt.unit.status is Status.EXPIRED) else None)
             if hi is not None and nxt is not None and law_on is not None and law_on < hi:
