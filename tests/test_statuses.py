@@ -166,3 +166,14 @@ def test_a_timeline_says_when_a_date_is_the_last_day_of_an_interval() -> None:
     (row,) = [i for i, line in enumerate(out) if line.startswith("2020-12-27") and "375-VI" in line]
     assert out[row + 1].split()[:3] == ["in", "effect", "from"]
     assert "between 2020-11-27 and 2020-12-27 (publication date unknown); shown from its last day" in out[row + 1]
+
+
+def test_as_known_before_the_act_was_published_nothing_is_suspended(corpus: Path, tmp_path: Path) -> None:
+    def sub1(*known: str) -> tuple[str, str | None]:
+        out = json.loads(run(corpus, tmp_path, "show", LAW, "--as-of", "2030-06-01", "--provision", SUB1,
+                             "--format", "json", *known))
+        (unit,) = [p for p in out["provisions"] if p["eid"] == SUB1]
+        return unit["status"], unit["text"]
+
+    assert sub1("--known-on", "2029-12-04")[0] == "in_effect"  # 1-T is published on 2029-12-05
+    assert sub1("--known-on", "2029-12-05") == ("suspended", "временная редакция подпункта;")
