@@ -202,7 +202,9 @@ class TestDiffOfRenumberingInsideTheSpan:
         tl = compile_base(law([act("1-T", D(2020, 1, 1), ops)]), "rus", BASE)
         changes = {c.eid: c for c in diff(tl, D(2019, 12, 31), D(2020, 1, 1)).changes}
         assert {eid: c.change for eid, c in changes.items()} == {e: "added", e + "-1": "added"}
-        assert changes[e + "-1"].after.text == "первый;" and changes[e].after.text == "второй;"
+        first, second = changes[e + "-1"].after, changes[e].after
+        assert first is not None and second is not None
+        assert first.text == "первый;" and second.text == "второй;"
         assert changes[e + "-1"].renumbered_from is None
 
 
