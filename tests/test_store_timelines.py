@@ -17,7 +17,7 @@ from consolidate.store import files
 from consolidate.store import timelines as cache
 from consolidate.store.files import Store
 from consolidate.timeline.compile import compile_base
-from consolidate.timeline.query import Step
+from consolidate.timeline.query import Step, Timeline
 
 from .factories import act, doc, law
 
@@ -41,7 +41,7 @@ def store_entries(store: Store) -> list[Path]:
     return sorted(Path(store.directory).glob("*.timeline"))
 
 
-def _law(tmp_path: Path, text: str = "новый орган;"):  # type: ignore[no-untyped-def]
+def _law(tmp_path: Path, text: str = "новый орган;") -> Law:
     """A law whose input files exist on disk (the cache key hashes them)."""
     d = tmp_path / "amendments" / "t-law"
     (d / "acts").mkdir(parents=True, exist_ok=True)
@@ -60,7 +60,7 @@ class Compiler:
     def __init__(self) -> None:
         self.calls = 0
 
-    def __call__(self, law, lang, known_on):  # type: ignore[no-untyped-def]
+    def __call__(self, law: Law, lang: str, known_on: dt.date | None) -> Timeline:
         self.calls += 1
         return compile_base(law, lang, doc({"1": ["1. старый орган;"]}), known_on)
 
@@ -308,7 +308,7 @@ class TestFingerprintMemo:
     only for files that have not changed in the last seconds."""
 
     @staticmethod
-    def _age(L, seconds: int = 3600) -> None:  # type: ignore[no-untyped-def]
+    def _age(L: Law, seconds: int = 3600) -> None:
         import os
         import time
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from consolidate.law import Act, Law, Publication
 from consolidate.errors import InvalidDate, OperationError
 from consolidate.model import Effective, Kind, Provision, Status
-from consolidate.operations import Insert, ReplaceWords, Substitute
+from consolidate.operations import Insert, Operation, ReplaceWords, Substitute
 from consolidate.cli import parse_date
 from consolidate.timeline.compile import compile_base
 from consolidate.timeline.query import Timeline
@@ -163,7 +164,8 @@ class TestUncertainInterval:
 
         @attrs.frozen(eq=False)
         class IntervalAct(Act):  # an act whose rule yields an interval (publication unknown)
-            def effective(self, op, chain=None):  # type: ignore[no-untyped-def]
+            def effective(self, op: Operation,
+                          chain: Callable[[str], Effective | None] | None = None) -> Effective | None:
                 return eff
 
         a = IntervalAct(**{f.name: getattr(a, f.name) for f in attrs.fields(Act)})
