@@ -57,9 +57,10 @@ check: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench.run
 
+## mypy --strict (pyproject's [tool.mypy]) on the package, its tests and the benchmarks
 typecheck: $(STAMP)
 	@$(PY) -m pip install --quiet mypy types-python-dateutil types-networkx >> $(LOG) 2>&1 || { cat $(LOG); exit 1; }
-	$(PY) -m mypy consolidate
+	$(PY) -m mypy --strict consolidate tests bench
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

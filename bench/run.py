@@ -157,12 +157,17 @@ def inproc(fn: Callable[[], Any], runs: int, warmup: int = 1) -> float:
     return statistics.median(times)
 
 
+def ratio(ours: float | None, peer: float | None) -> float | None:
+    """Our time over a peer's (None: one of them was not measured, or the peer's is 0)."""
+    return ours / peer if ours is not None and peer else None
+
+
 def profile_top(prof: cProfile.Profile | pstats.Stats, n: int = 15) -> dict[str, str]:
     out = {}
     for key in ("tottime", "cumulative"):
         buf = io.StringIO()
         stats = pstats.Stats(prof, stream=buf) if isinstance(prof, cProfile.Profile) else prof
-        stats.stream = buf  # type: ignore[attr-defined]
+        stats.stream = buf  # type: ignore[attr-defined]  # typeshed's Stats does not declare stream
         stats.strip_dirs().sort_stats(key).print_stats(n)
         text = buf.getvalue()
         # keep the table only
@@ -548,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios: dict[str, dict[str, float | None]] = {}
     for name, row in metrics.items():
         ours = row["ours"]
-        ratios[name] = {p: (ours / row[p] if ours is not None and row[p] else None) for p in PEERS}  # type: ignore[operator]
+        ratios[name] = {p: ratio(ours, row[p]) for p in PEERS}
     targets = {}
     for name, (peer, limit) in TARGETS.items():
         r = ratios[name][peer]

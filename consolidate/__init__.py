@@ -35,17 +35,22 @@ __all__ = sorted(_WHERE)
 if TYPE_CHECKING:
     from typing import Any
 
-    from .checks import CheckPoint, CheckReport, Difference
-    from .diff import Diff, UnitChange
-    from .errors import (ConsolidationError, DataError, InvalidDate, OperationError, ParseError, RuleError,
-                         UnknownLaw, UnknownProvision)
-    from .law import Act, Law, Snapshot
-    from .library import Library
-    from .model import Document, Effective, Kind, Provision, Status
-    from .results import ActRow, ActsReport, History, LawSummary, Reading, StepRow, Work
-    from .store.files import Store
-    from .timeline.chain import Chain, Version
-    from .timeline.query import Timeline, View
+    # "X as X": mypy cannot read __all__ (made from _WHERE), and without it a strict client's
+    # ``from consolidate import Library`` is an error (the names are not re-exported)
+    from .checks import CheckPoint as CheckPoint, CheckReport as CheckReport, Difference as Difference
+    from .diff import Diff as Diff, UnitChange as UnitChange
+    from .errors import (ConsolidationError as ConsolidationError, DataError as DataError,
+                         InvalidDate as InvalidDate, OperationError as OperationError, ParseError as ParseError,
+                         RuleError as RuleError, UnknownLaw as UnknownLaw, UnknownProvision as UnknownProvision)
+    from .law import Act as Act, Law as Law, Snapshot as Snapshot
+    from .library import Library as Library
+    from .model import (Document as Document, Effective as Effective, Kind as Kind, Provision as Provision,
+                        Status as Status)
+    from .results import (ActRow as ActRow, ActsReport as ActsReport, History as History,
+                          LawSummary as LawSummary, Reading as Reading, StepRow as StepRow, Work as Work)
+    from .store.files import Store as Store
+    from .timeline.chain import Chain as Chain, Version as Version
+    from .timeline.query import Timeline as Timeline, View as View
 
 
 def __getattr__(name: str) -> "Any":

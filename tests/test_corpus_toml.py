@@ -25,7 +25,7 @@ def test_every_shipped_toml_file_reads_as_tomllib_reads_it() -> None:
             assert read_toml(path) == tomllib.load(fh), path
 
 
-TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=60)
 VALUES = st.recursive(
     TEXT | st.integers(-10**6, 10**6) | st.booleans() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
     lambda inner: st.lists(inner, max_size=4),
@@ -37,8 +37,8 @@ TABLES = st.dictionaries(st.from_regex(r"[a-z_]{1,10}", fullmatch=True), VALUES,
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.from_regex(r"[a-z_]{1,10}", fullmatch=True), VALUES, max_size=6),
        st.lists(TABLES, max_size=3))
-def test_what_the_writer_writes_reads_back_the_same(tmp_path_factory: pytest.TempPathFactory, top: dict,
-                                                    operations: list) -> None:
+def test_what_the_writer_writes_reads_back_the_same(tmp_path_factory: pytest.TempPathFactory, top: dict[str, object],
+                                                    operations: list[dict[str, object]]) -> None:
     data = {**{k: v for k, v in top.items() if k != "operations"}, "operations": operations}
     path = tmp_path_factory.mktemp("toml") / "act.toml"
     path.write_text(tomli_w.dumps(data), encoding="utf-8")

@@ -29,7 +29,8 @@ def _console_examples() -> list[tuple[str, str, list[str]]]:
         for lang, body in BLOCK.findall(doc.read_text(encoding="utf-8")):
             if lang != "console":
                 continue
-            cmd, expected = None, []
+            cmd: str | None = None
+            expected: list[str] = []
             for line in body.splitlines():
                 if line.startswith("$ "):
                     if cmd:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -100,9 +101,9 @@ def toml_mutated(draw: st.DrawFn, original: bytes) -> bytes:
     return tomli_w.dumps(data).encode("utf-8")
 
 
-def only_our_errors(fn: object, *args: object, **kwargs: object) -> None:
+def only_our_errors(fn: Callable[..., object], *args: object, **kwargs: object) -> None:
     try:
-        fn(*args, **kwargs)  # type: ignore[operator]
+        fn(*args, **kwargs)
     except ConsolidationError:
         pass
 

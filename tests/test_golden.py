@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from consolidate.cli import main
 
-from .golden.cases import CASES, args, path
+from .golden.cases import CASES, Case, args, path
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAP = ROOT / "snapshots"
@@ -70,7 +70,7 @@ def adilet_body(file: Path) -> list[str]:
     return out
 
 
-def _run(case: tuple) -> str:  # type: ignore[type-arg]
+def _run(case: Case) -> str:
     name, law, lang, as_of, extra = case
     result = CliRunner().invoke(main, args(law, lang, as_of, extra))
     assert result.exit_code == 0, result.output
@@ -98,7 +98,7 @@ def output_body(output: str, title: str) -> list[str]:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_output_equals_the_golden_file(case: tuple) -> None:  # type: ignore[type-arg]
+def test_output_equals_the_golden_file(case: Case) -> None:
     golden = path(case[0])
     assert golden.exists(), f"missing {golden}: run `make golden`"
     assert _run(case) == golden.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import shutil
 import stat
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 import tomli_w
@@ -47,12 +48,12 @@ def files(acts: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(acts.iterdir())}
 
 
-def load(path: Path) -> dict:  # type: ignore[type-arg]
+def load(path: Path) -> dict[str, Any]:
     with path.open("rb") as fh:
         return tomllib.load(fh)
 
 
-def dump(path: Path, data: dict) -> None:  # type: ignore[type-arg]
+def dump(path: Path, data: dict[str, Any]) -> None:
     path.write_bytes(tomli_w.dumps(data, multiline_strings=False).encode("utf-8"))
 
 
@@ -243,7 +244,7 @@ class TestCorrections:
         ({"place": PLACE, "field": "words", "value": "x"}, "needs place, field, value and reason"),
     ], ids=["no-such-place", "ambiguous", "no-reason"])
     def test_one_that_matches_no_single_operation_is_an_error_naming_the_act_file(
-        self, corr: dict, why: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]  # type: ignore[type-arg]
+        self, corr: dict[str, Any], why: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         law_dir = copy_law("kz-national-security", tmp_path)
         name = "2015-12-04_435-V.toml" if "para_14" in corr["place"] else self.ACT

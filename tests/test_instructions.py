@@ -360,8 +360,10 @@ class TestReplaceWords:
         (rec,) = recs
         assert (rec.op, rec.target, rec.throughout, rec.old, rec.new) == ("replace_words", "law", True, None, None)
         assert rec.pairs == (("орган", "ведомство"), ("органа", "ведомства"))
-        (one_pair,) = parse_instruction(  # type: ignore[misc]
+        recs = parse_instruction(
             "в статье 5 по всему тексту слово «X» заменить словом «Y».", context=None, place="p", line=1)
+        assert isinstance(recs, list)
+        (one_pair,) = recs
         assert (one_pair.target, one_pair.throughout, one_pair.old, one_pair.new) == ("art_5", True, "X", "Y")
 
     def test_several_words_without_соответственно_is_an_error(self) -> None:
@@ -417,8 +419,10 @@ class TestInsertWords:
         assert line(path, n).endswith(f"«{rec.words};")
 
     def test_before_words_not_in_the_corpus(self) -> None:
-        (rec,) = parse_instruction("в подпункте 2) статьи 14 перед словом «органы» дополнить словами «все»;",  # type: ignore[misc]
-                                   context=None, place="p", line=3)
+        recs = parse_instruction("в подпункте 2) статьи 14 перед словом «органы» дополнить словами «все»;",
+                                 context=None, place="p", line=3)
+        assert isinstance(recs, list)
+        (rec,) = recs
         assert (rec.op, rec.target, rec.before, rec.after, rec.words) == (
             "insert_words", "art_14__subpara_2", "органы", None, "все")
 

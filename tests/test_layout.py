@@ -54,8 +54,8 @@ def imports_of(path: Path) -> set[str]:
     return out - {here}
 
 
-def graph() -> nx.DiGraph:
-    g = nx.DiGraph()
+def graph() -> nx.DiGraph[str]:
+    g: nx.DiGraph[str] = nx.DiGraph()
     for path in PKG.rglob("*.py"):
         name = module_name(path)
         g.add_node(name)

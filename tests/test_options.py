@@ -23,9 +23,9 @@ def click_reading(argv: list[str]) -> tuple[dict[str, Any], str, dict[str, Any]]
             warnings.simplefilter("ignore", DeprecationWarning)
             rest = [*ctx.protected_args, *ctx.args]
         name = rest[0] if rest else None
-        if name is None or name not in group.commands:  # type: ignore[attr-defined]
+        if name is None or name not in group.commands:
             return None
-        command = group.commands[name]  # type: ignore[attr-defined]
+        command = group.commands[name]
         sub = command.make_context(name, rest[1:], parent=ctx)
     except (click.exceptions.Exit, click.UsageError, click.exceptions.Abort):
         return None
@@ -34,7 +34,7 @@ def click_reading(argv: list[str]) -> tuple[dict[str, Any], str, dict[str, Any]]
 
 class TestTheTableIsTheCommandLine:
     def test_every_command_and_option_of_the_command_line_is_in_the_table(self) -> None:
-        commands = cli.main.commands  # type: ignore[attr-defined]
+        commands = cli.main.commands
         assert set(commands) == set(options.COMMANDS)
         for name, command in commands.items():
             table = options.COMMANDS[name]

@@ -21,14 +21,14 @@ from consolidate.operations import (
 )
 from consolidate.replay import TextState, apply, replay
 
-from .factories import doc
+from .factories import OpFields, doc
 
 BASE = doc({
     "1": ["В настоящем Законе используются понятия:", "1) первое понятие;", "2) второе понятие."],
     "15": [("1. Органы:", ["1) орган разведки;", "4) орган финансовой полиции;", "6) Министерство обороны;"]),
            "2. Иные органы государственной границы и государственной границы."],
 })
-C = dict(act="1-T", place="art_1__para_1", lang="rus")
+C = OpFields(act="1-T", place="art_1__para_1", lang="rus")
 
 
 def sub(eid: str, num: str, text: str) -> Provision:

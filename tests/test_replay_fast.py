@@ -37,6 +37,8 @@ from consolidate.operations import (
 )
 from consolidate.replay import TextState, apply
 
+from .factories import Draw, OpFields
+
 SEP = R._SEP
 WORDS = ["орган", "органы", "безопасности", "государственный", "службы", "закон", "меры", "по делам"]
 # what operations look for: whole words, parts of words, phrases, punctuation, words
@@ -44,7 +46,7 @@ WORDS = ["орган", "органы", "безопасности", "госуда
 NEEDLES = WORDS + ["ган", "ы", "ы с", "службы;", "закон меры", "меры меры", "меры" + SEP + "закон", SEP,
                    "нет такого"]
 STATUSES = [Status.IN_EFFECT] * 6 + [Status.UNKNOWN, Status.REPEALED]
-C = dict(act="1-T", place="art_1__para_1", lang="rus")
+C = OpFields(act="1-T", place="art_1__para_1", lang="rus")
 
 
 # -- the reference: a plain scan written out again --------------------------------------
@@ -102,7 +104,7 @@ def outcome(op: Operation, state: TextState) -> tuple[Any, ...]:
 # -- random texts -------------------------------------------------------------------------
 
 
-def _text(draw: st.DrawFn) -> str:
+def _text(draw: Draw) -> str:
     shape = draw(st.integers(0, 9))
     if shape == 0:
         return ""
@@ -112,7 +114,7 @@ def _text(draw: st.DrawFn) -> str:
     return text + draw(st.sampled_from(["", ";", ".", ":"]))
 
 
-def _heading(draw: st.DrawFn) -> str | None:
+def _heading(draw: Draw) -> str | None:
     return draw(st.sampled_from([None, ""])) if draw(st.booleans()) else _text(draw)
 
 
@@ -152,7 +154,7 @@ OCCURRENCES = st.sampled_from([ONLY, ONLY, ALL, FIRST, Occurrence("nth", 1), Occ
                                Occurrence("nth", 3)])
 
 
-def _needle(draw: st.DrawFn, state: TextState) -> str:
+def _needle(draw: Draw, state: TextState) -> str:
     """Words to look for: from the list, or a piece of some unit's text (so found)."""
     if draw(st.booleans()):
         return draw(st.sampled_from(NEEDLES))
@@ -165,20 +167,20 @@ def _needle(draw: st.DrawFn, state: TextState) -> str:
     return text[i:draw(st.integers(i + 1, min(len(text), i + 25)))]
 
 
-def _scope(draw: st.DrawFn, state: TextState) -> str:
+def _scope(draw: Draw, state: TextState) -> str:
     """Mostly big scopes: the whole law or a chapter."""
     if draw(st.booleans()):
         return draw(st.sampled_from([ROOT] + sorted(e for e in state.units if e.startswith("chp_"))))
     return draw(st.sampled_from(sorted(state.units)))
 
 
-def _non_root(draw: st.DrawFn, state: TextState, *kinds: Kind) -> str | None:
+def _non_root(draw: Draw, state: TextState, *kinds: Kind) -> str | None:
     eids = sorted(e for e, u in state.units.items() if e != ROOT and (not kinds or u.kind in kinds))
     return draw(st.sampled_from(eids)) if eids else None
 
 
-def _word_op(draw: st.DrawFn, state: TextState, seq: int) -> Operation:
-    c = dict(C, seq=seq)
+def _word_op(draw: Draw, state: TextState, seq: int) -> Operation:
+    c: OpFields = {**C, "seq": seq}
     target = _scope(draw, state)
     occurrence = draw(OCCURRENCES)
     throughout = draw(st.booleans())
@@ -196,7 +198,7 @@ def _word_op(draw: st.DrawFn, state: TextState, seq: int) -> Operation:
                        after=anchor if where == "after" else None, before=anchor if where == "before" else None, **c)
 
 
-def _new_unit(draw: st.DrawFn, eid: str, kind: Kind, num: str) -> tuple[Provision, ...]:
+def _new_unit(draw: Draw, eid: str, kind: Kind, num: str) -> tuple[Provision, ...]:
     """A new unit, sometimes with a subparagraph of its own."""
     if kind is Kind.SUBPARAGRAPH or draw(st.booleans()):
         return (Provision(eid=eid, kind=kind, num=num, heading=_heading(draw), text=_text(draw)),)
@@ -205,8 +207,8 @@ def _new_unit(draw: st.DrawFn, eid: str, kind: Kind, num: str) -> tuple[Provisio
             Provision(eid=kid, kind=Kind.SUBPARAGRAPH, num="1", text=_text(draw)))
 
 
-def _structural_op(draw: st.DrawFn, state: TextState, seq: int) -> Operation | None:
-    c = dict(C, seq=seq)
+def _structural_op(draw: Draw, state: TextState, seq: int) -> Operation | None:
+    c: OpFields = {**C, "seq": seq}
     kind = draw(st.sampled_from(["insert", "substitute", "repeal", "renumber", "expire"]))
     target = _non_root(draw, state, Kind.ARTICLE, Kind.PARAGRAPH, Kind.SUBPARAGRAPH, Kind.CHAPTER)
     if target is None:
@@ -233,7 +235,7 @@ def _structural_op(draw: st.DrawFn, state: TextState, seq: int) -> Operation | N
     return Expire(target=target, **c)
 
 
-def _write(draw: st.DrawFn, states: tuple[TextState, ...], history: dict[str, list[Provision]]) -> None:
+def _write(draw: Draw, states: tuple[TextState, ...], history: dict[str, list[Provision]]) -> None:
     """Change units the way the time line does, by assigning to ``state.units``."""
     state = states[0]
     how = draw(st.sampled_from(["text", "heading", "unknown", "known", "copy", "back"]))
@@ -254,8 +256,10 @@ def _write(draw: st.DrawFn, states: tuple[TextState, ...], history: dict[str, li
         new = attrs.evolve(unit)
     elif how == "known":
         new = attrs.evolve(unit, status=Status.IN_EFFECT)
+    elif how == "text":
+        new = attrs.evolve(unit, text=_text(draw))
     else:
-        new = attrs.evolve(unit, **{how: _text(draw)})
+        new = attrs.evolve(unit, heading=_text(draw))
     for s in states:
         s.units[eid] = new
 

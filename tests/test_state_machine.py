@@ -14,7 +14,7 @@ from consolidate.numbering import inserted_after, num_key
 from consolidate.operations import ALL, DeleteWords, Expire, Insert, Renumber, Repeal, ReplaceWords, Substitute
 from consolidate.replay import TextState, apply
 
-from .factories import doc
+from .factories import OpFields, doc
 
 graph = pytest.importorskip("consolidate.graph")
 
@@ -30,9 +30,9 @@ class Operations(RuleBasedStateMachine):
         }))
         self.seq = 0
 
-    def _c(self) -> dict:
+    def _c(self) -> OpFields:
         self.seq += 1
-        return dict(act="1-T", place=f"art_1__para_{self.seq}", lang="rus", seq=self.seq)
+        return OpFields(act="1-T", place=f"art_1__para_{self.seq}", lang="rus", seq=self.seq)
 
     def _live(self, *kinds: Kind) -> list[str]:
         return sorted(e for e, u in self.state.units.items() if u.kind in kinds and u.status is Status.IN_EFFECT)

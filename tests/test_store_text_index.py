@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -24,6 +25,9 @@ from consolidate.store import files
 from consolidate.store import text_index as textindex
 
 from .factories import generated
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer, SupportsLenAndGetItem
 
 REPO = Path(__file__).resolve().parents[1]
 REAL = [("kz-national-security", "rus"), ("kz-national-security", "eng"), ("kz-national-security", "kaz"),
@@ -119,15 +123,15 @@ def test_write_all_resumes_after_partial_writes(pieces: list[bytes], limits: lis
     written = bytearray()
     calls = iter(limits * 10_000)
 
-    def writev(fd: int, buffers: list[bytes | memoryview]) -> int:
+    def writev(fd: int, buffers: SupportsLenAndGetItem[ReadableBuffer], /) -> int:  # as os.writev
         assert fd == 7 and len(buffers) <= 1024
-        data = b"".join(bytes(b) for b in buffers)[: next(calls)]
+        data = b"".join(bytes(buffers[i]) for i in range(len(buffers)))[: next(calls)]
         written.extend(data)
         return len(data)
 
     parts: list[bytes | memoryview] = [memoryview(p) for p in pieces]
     real = os.writev
-    os.writev = writev  # type: ignore[assignment]
+    os.writev = writev
     try:
         entry.write_all(7, parts)
     finally:

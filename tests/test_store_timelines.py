@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
+from consolidate.law import Law
 from consolidate.model import Kind, Provision
 from consolidate.operations import Substitute
 from consolidate.store import files
 from consolidate.store import timelines as cache
 from consolidate.store.files import Store
 from consolidate.timeline.compile import compile_base
+from consolidate.timeline.query import Step, Timeline
 
 from .factories import act, doc, law
 
@@ -37,7 +41,7 @@ def store_entries(store: Store) -> list[Path]:
     return sorted(Path(store.directory).glob("*.timeline"))
 
 
-def _law(tmp_path: Path, text: str = "новый орган;"):  # type: ignore[no-untyped-def]
+def _law(tmp_path: Path, text: str = "новый орган;") -> Law:
     """A law whose input files exist on disk (the cache key hashes them)."""
     d = tmp_path / "amendments" / "t-law"
     (d / "acts").mkdir(parents=True, exist_ok=True)
@@ -56,7 +60,7 @@ class Compiler:
     def __init__(self) -> None:
         self.calls = 0
 
-    def __call__(self, law, lang, known_on):  # type: ignore[no-untyped-def]
+    def __call__(self, law: Law, lang: str, known_on: dt.date | None) -> Timeline:
         self.calls += 1
         return compile_base(law, lang, doc({"1": ["1. старый орган;"]}), known_on)
 
@@ -109,7 +113,7 @@ class TestCache:
         marker = tmp_path / "ran"
 
         class Payload:
-            def __reduce__(self) -> tuple[object, tuple[str]]:
+            def __reduce__(self) -> tuple[object, tuple[str, str]]:
                 return (open, (str(marker), "w"))
 
         entry.write_bytes(pickle.dumps(Payload()))
@@ -173,10 +177,10 @@ class TestWriteAtomic:
         target = tmp_path / "x.bin"
         target.write_bytes(b"old")
 
-        def boom(*a, **k):  # type: ignore[no-untyped-def]
+        def boom(*a: object, **k: object) -> NoReturn:
             raise OSError("disk full")
 
-        monkeypatch.setattr(files.os, "replace", boom)
+        monkeypatch.setattr(os, "replace", boom)
         with pytest.raises(OSError):
             files.write_atomic(target, b"new")
         assert target.read_bytes() == b"old"
@@ -232,7 +236,10 @@ class TestWarmRunsReadNoActFile:
             cold = Library.open().timeline(slug, "rus")
             warm = Library.open().timeline(slug, "rus")
             assert warm is not cold
-            key = lambda s: (s.act.number, s.op.seq if s.op else None, s.effective, s.applied)  # noqa: E731
+
+            def key(s: Step) -> tuple[object, ...]:
+                return (s.act.number, s.op.seq if s.op else None, s.effective, s.applied)
+
             assert [key(s) for s in warm.steps] == [key(s) for s in cold.steps]
             assert [key(s) for s in warm.all_steps] == [key(s) for s in cold.all_steps]
             assert warm.warnings == cold.warnings and warm.renames == cold.renames
@@ -301,7 +308,7 @@ class TestFingerprintMemo:
     only for files that have not changed in the last seconds."""
 
     @staticmethod
-    def _age(L, seconds: int = 3600) -> None:  # type: ignore[no-untyped-def]
+    def _age(L: Law, seconds: int = 3600) -> None:
         import os
         import time
 
@@ -315,9 +322,14 @@ class TestFingerprintMemo:
         L, comp = _law(tmp_path), Compiler()
         self._age(L)
         cache.load_or_compile(store, ROOT, L, "rus", None, comp)
-        hashed = []
+        hashed: list[tuple[Law, str, dt.date | None]] = []
         real_key = cache.key
-        monkeypatch.setattr(cache, "key", lambda *a: hashed.append(a) or real_key(*a))
+
+        def counted_key(law_: Law, lang: str, known_on: dt.date | None) -> str:
+            hashed.append((law_, lang, known_on))
+            return real_key(law_, lang, known_on)
+
+        monkeypatch.setattr(cache, "key", counted_key)
         tl = cache.load_or_compile(store, ROOT, L, "rus", None, comp)
         assert comp.calls == 1 and hashed == []
         assert tl.as_of(dt.date(2021, 1, 1)).document["art_1__para_1"].text == "новый орган;"

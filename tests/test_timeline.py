@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from consolidate.law import Act, Law, Publication
 from consolidate.errors import InvalidDate, OperationError
 from consolidate.model import Effective, Kind, Provision, Status
-from consolidate.operations import Insert, ReplaceWords, Substitute
+from consolidate.operations import Insert, Operation, ReplaceWords, Substitute
 from consolidate.cli import parse_date
 from consolidate.timeline.compile import compile_base
 from consolidate.timeline.query import Timeline
@@ -163,7 +164,8 @@ class TestUncertainInterval:
 
         @attrs.frozen(eq=False)
         class IntervalAct(Act):  # an act whose rule yields an interval (publication unknown)
-            def effective(self, op, chain=None):  # type: ignore[no-untyped-def]
+            def effective(self, op: Operation,
+                          chain: Callable[[str], Effective | None] | None = None) -> Effective | None:
                 return eff
 
         a = IntervalAct(**{f.name: getattr(a, f.name) for f in attrs.fields(Act)})
@@ -202,7 +204,9 @@ class TestDiffOfRenumberingInsideTheSpan:
         tl = compile_base(law([act("1-T", D(2020, 1, 1), ops)]), "rus", BASE)
         changes = {c.eid: c for c in diff(tl, D(2019, 12, 31), D(2020, 1, 1)).changes}
         assert {eid: c.change for eid, c in changes.items()} == {e: "added", e + "-1": "added"}
-        assert changes[e + "-1"].after.text == "первый;" and changes[e].after.text == "второй;"
+        first, second = changes[e + "-1"].after, changes[e].after
+        assert first is not None and second is not None
+        assert first.text == "первый;" and second.text == "второй;"
         assert changes[e + "-1"].renumbered_from is None
 
 

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consolidate.diff import diff
-from consolidate.model import ROOT, Document, Kind, Provision, Status
+from consolidate.law import Act
+from consolidate.model import ROOT, Document, Effective, Kind, Provision, Status
 from consolidate.numbering import inserted_after
 from consolidate.operations import (
     ALL,
@@ -26,7 +27,10 @@ from consolidate.replay import TextState, apply, replay
 from consolidate.timeline.compile import compile_base, replay_key
 from consolidate.timeline.query import Timeline
 
-from .factories import act, doc, law
+from .factories import OpFields, act, doc, law
+
+History = tuple[Document, list[Act]]  # a base text and the acts that amend it
+Content = tuple[Kind, str | None, str | None, str, Status]  # what a unit says, without its children
 
 WORDS = ["орган", "безопасности", "государственный", "Республики", "службы", "закон", "защита", "меры"]
 START = dt.date(2013, 1, 1)
@@ -38,9 +42,9 @@ def _text(draw: st.DrawFn) -> str:
 
 @st.composite
 def base_docs(draw: st.DrawFn) -> Document:
-    arts: dict[str, list] = {}
+    arts: dict[str, list[str | tuple[str, list[str]]]] = {}
     for a in range(1, draw(st.integers(1, 3)) + 1):
-        paras = []
+        paras: list[str | tuple[str, list[str]]] = []
         for p in range(1, draw(st.integers(1, 3)) + 1):
             subs = [f"{s}) {_text(draw)}" for s in range(1, draw(st.integers(0, 3)) + 1)]
             paras.append((f"{p}. {_text(draw)}", subs) if subs else f"{p}. {_text(draw)}")
@@ -55,7 +59,7 @@ def _live(state: TextState, kinds: tuple[Kind, ...]) -> list[str]:
 
 @st.composite
 def op_for(draw: st.DrawFn, state: TextState, number: str, seq: int) -> Operation | None:
-    c = dict(act=number, place=f"art_1__para_{seq + 1}", lang="rus", seq=seq)
+    c = OpFields(act=number, place=f"art_1__para_{seq + 1}", lang="rus", seq=seq)
     kind = draw(st.sampled_from(["insert", "substitute", "repeal", "replace", "delete", "renumber", "expire"]))
     units = _live(state, (Kind.PARAGRAPH, Kind.SUBPARAGRAPH))
     if not units:
@@ -91,7 +95,7 @@ def op_for(draw: st.DrawFn, state: TextState, number: str, seq: int) -> Operatio
 
 
 @st.composite
-def histories(draw: st.DrawFn) -> tuple[Document, list]:
+def histories(draw: st.DrawFn) -> History:
     base = draw(base_docs())
     state = TextState.of(base)
     acts = []
@@ -110,7 +114,7 @@ def histories(draw: st.DrawFn) -> tuple[Document, list]:
     return base, acts
 
 
-def _content(d: Document) -> dict[str, tuple]:
+def _content(d: Document) -> dict[str, Content]:
     return {e: (u.kind, u.num, u.heading, u.text, u.status) for e, u in d.units.items()}
 
 
@@ -118,9 +122,21 @@ def _order(d: Document) -> list[str]:
     return [p.eid for _, p in d.walk()]
 
 
-def _reference(base: Document, acts: list, day: dt.date) -> Document:
-    steps = [(a, op) for a in acts for op in a.operations if a.stated_effective <= day]
-    steps.sort(key=lambda s: replay_key(s[0], s[1], s[0].effective(s[1])))
+def _stated(a: Act) -> dt.date:
+    """The day an act of these histories takes effect (``factories.act`` states one for every act)."""
+    assert a.stated_effective is not None
+    return a.stated_effective
+
+
+def _effective(a: Act, op: Operation) -> Effective:
+    eff = a.effective(op)
+    assert eff is not None, "factories.act states when every act takes effect"
+    return eff
+
+
+def _reference(base: Document, acts: list[Act], day: dt.date) -> Document:
+    steps = [(a, op) for a in acts for op in a.operations if _stated(a) <= day]
+    steps.sort(key=lambda s: replay_key(s[0], s[1], _effective(s[0], s[1])))
     return replay(base, [op for _, op in steps])
 
 
@@ -131,7 +147,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 class TestReplayInvariants:
     @SETTINGS
     @given(histories(), DAYS)
-    def test_as_of_equals_a_fresh_replay_of_the_operations_in_effect(self, h: tuple, day: dt.date) -> None:
+    def test_as_of_equals_a_fresh_replay_of_the_operations_in_effect(self, h: History, day: dt.date) -> None:
         base, acts = h
         view = compile_base(law(acts), "rus", base).as_of(day)
         expected = _reference(base, acts, day)
@@ -140,9 +156,9 @@ class TestReplayInvariants:
 
     @SETTINGS
     @given(histories())
-    def test_before_the_first_act_the_text_is_the_base(self, h: tuple) -> None:
+    def test_before_the_first_act_the_text_is_the_base(self, h: History) -> None:
         base, acts = h
-        first = min((a.stated_effective for a in acts), default=START + dt.timedelta(days=4000))
+        first = min((_stated(a) for a in acts), default=START + dt.timedelta(days=4000))
         view = compile_base(law(acts), "rus", base).as_of(first - dt.timedelta(days=1))
         assert _content(view.in_force()) == _content(base)
         assert all(v.since is None for v in view.versions.values())
@@ -151,13 +167,13 @@ class TestReplayInvariants:
 class TestDiffInvariants:
     @SETTINGS
     @given(histories(), DAYS)
-    def test_diff_of_a_date_with_itself_is_empty(self, h: tuple, day: dt.date) -> None:
+    def test_diff_of_a_date_with_itself_is_empty(self, h: History, day: dt.date) -> None:
         base, acts = h
         assert diff(compile_base(law(acts), "rus", base), day, day).changes == ()
 
     @SETTINGS
     @given(histories(), DAYS, DAYS)
-    def test_applying_the_diff_to_a_gives_b(self, h: tuple, a: dt.date, b: dt.date) -> None:
+    def test_applying_the_diff_to_a_gives_b(self, h: History, a: dt.date, b: dt.date) -> None:
         base, acts = h
         tl = compile_base(law(acts), "rus", base)
         before = _content(tl.as_of(a).in_force())
@@ -172,12 +188,14 @@ class TestDiffInvariants:
                 u = c.after
                 patched[c.eid] = (u.kind, u.num, u.heading, u.text, u.status)
         # containers whose children changed are not content changes: compare content
-        strip = lambda m: {e: v for e, v in m.items() if e != ROOT}  # noqa: E731
+        def strip(m: dict[str, Content]) -> dict[str, Content]:
+            return {e: v for e, v in m.items() if e != ROOT}
+
         assert strip(patched) == strip(after)
 
     @SETTINGS
     @given(histories(), DAYS, DAYS)
-    def test_every_change_names_an_act_in_effect_between_the_dates(self, h: tuple, a: dt.date, b: dt.date) -> None:
+    def test_every_change_names_an_act_in_effect_between_the_dates(self, h: History, a: dt.date, b: dt.date) -> None:
         base, acts = h
         tl = compile_base(law(acts), "rus", base)
         lo, hi = min(a, b), max(a, b)
@@ -192,7 +210,7 @@ class TestStoredTimeline:
 
     @SETTINGS
     @given(histories(), DAYS, DAYS)
-    def test_a_stored_timeline_answers_like_the_compiled_one(self, h: tuple, a: dt.date, b: dt.date) -> None:
+    def test_a_stored_timeline_answers_like_the_compiled_one(self, h: History, a: dt.date, b: dt.date) -> None:
         import pickle
 
         from consolidate.timeline import stored as stored_form
@@ -216,7 +234,7 @@ class TestStoredTimeline:
 class TestKeptTexts:
     @SETTINGS
     @given(histories(), st.lists(DAYS, min_size=2, max_size=25))
-    def test_asking_many_dates_of_one_timeline_equals_asking_each_of_a_fresh_one(self, h: tuple, days: list) -> None:
+    def test_asking_many_dates_of_one_timeline_equals_asking_each_of_a_fresh_one(self, h: History, days: list[dt.date]) -> None:
         """as_of keeps the texts of recent stretches between events: whatever the
         order of the questions, every answer is the one a fresh time line gives."""
         base, acts = h

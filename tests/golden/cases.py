@@ -7,7 +7,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 # (name, law, lang, as_of, extra args)
-CASES: list[tuple[str, str, str, str, tuple[str, ...]]] = [
+Case = tuple[str, str, str, str, tuple[str, ...]]  # name, law, language, date, further arguments
+
+CASES: list[Case] = [
     ("ns-eng-2025-06-01", "kz-national-security", "eng", "2025-06-01", ()),
     ("ns-rus-2014-06-01", "kz-national-security", "rus", "2014-06-01", ()),
     ("ns-kaz-2014-11-15", "kz-national-security", "kaz", "2014-11-15", ()),
