@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 from pathlib import Path
 from typing import NotRequired, Protocol, TypedDict, TypeVar
 
@@ -124,3 +126,12 @@ def generated(root: Path, seed: int) -> tuple["Library", list[dt.date]]:
     gen.generate(root, scale=0.01, seed=seed)
     lib = Library.open(root)
     return lib, sorted({d for d, _ in lib.timeline(gen.SLUG, "rus").events})
+
+
+def settle(root: Path) -> None:
+    """Date every file under ``root`` a minute back: the store remembers nothing of files
+    changed in the last two seconds (they may change again unseen), and a test that
+    writes a corpus and at once expects its indexes to be written would race the clock."""
+    old = time.time() - 60
+    for p in root.rglob("*"):
+        os.utime(p, (old, old))

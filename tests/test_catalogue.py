@@ -25,6 +25,8 @@ from pathlib import Path
 import attrs
 import pytest
 
+from .factories import settle
+
 REPO = Path(__file__).resolve().parents[1]
 EXE = str(Path(sys.executable).parent / "consolidate")
 FI = "kz-foreign-intelligence"
@@ -74,9 +76,7 @@ def make_world(tmp: Path, law: str) -> World:
         (root / part).mkdir(parents=True)
         shutil.copytree(REPO / part / law, root / part / law)
     w = World(root, tmp / "store", law)
-    old = time.time() - 60  # older than the two seconds in which a change may go unseen
-    for p in root.rglob("*"):
-        os.utime(p, (old, old))
+    settle(root)
     return w
 
 

