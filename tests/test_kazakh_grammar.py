@@ -368,3 +368,29 @@ def test_parse_instruction_raises_only_parse_errors(body: str) -> None:
         parse_instruction(body, context="art_5", place="p", line=3, file="f.md")
     except ParseError as exc:
         assert (exc.file, exc.line) == ("f.md", 3)
+
+
+def test_the_parser_is_chosen_by_language() -> None:
+    from consolidate.grammar import items
+
+    lines = [(1, HEAD), (2, "13-баптың 5) тармақшасы алып тасталсын.")]
+    assert items.parse_item(lines, lang="kaz") == parse_item(lines)
+    ru = [(1, "5. В Закон Республики Казахстан от 6 января 2012 года «О национальной безопасности Республики "
+              "Казахстан»:"), (2, "подпункт 5) статьи 13 исключить.")]
+    assert keys(items.parse_item(ru, lang="rus")) == keys(parse_item(lines))
+    with pytest.raises(ParseError, match="not 'eng'"):
+        items.parser("eng")
+
+
+def test_a_unit_without_its_article_names_the_kazakh_context() -> None:
+    with pytest.raises(ParseError, match="«15-бапта:»"):
+        item("7-тармақ алып тасталсын.")
+
+
+def test_a_code_is_named_by_title_and_a_chapter_is_inserted() -> None:
+    # written in the drafting of the corpus's items, for a code (no date before «Қазақстан Республикасының»)
+    lines = [(1, "3. Қазақстан Республикасының 2014 жылғы 5 шілдедегі Әкімшілік құқық бұзушылық туралы "
+                 "кодексіне (Қазақстан Республикасы Парламентінің Жаршысы, 2014 ж., № 18-I, 18-II, 92-құжат):"),
+             (2, "мынадай мазмұндағы 5-1-тараумен толықтырылсын:"), (3, "«5-1-тарау. Жаңа тарау"), (4, "Мәтін.».")]
+    (r,) = parse_item(lines)
+    assert (r.op, r.target, r.parent, r.text) == ("insert", "chp_5-1", None, "5-1-тарау. Жаңа тарау\n\nМәтін.")

@@ -263,7 +263,7 @@ def _segments(phrase: str) -> list[list[_Segment]]:
     return paths
 
 
-def _eids(path: list[_Segment], context: str | None, phrase: str) -> list[str]:
+def _eids(path: list[_Segment], context: str | None, phrase: str, context_hint: str = "«в статье ...:»") -> list[str]:
     """The eIds a path names, completed by the context it stands in
     (``подпункт 15)`` under «в пункте 1 статьи 15:» → ``art_15__para_1__subpara_15``)."""
     for inner, outer in zip(path, path[1:]):
@@ -276,7 +276,7 @@ def _eids(path: list[_Segment], context: str | None, phrase: str) -> list[str]:
         base: str | None = None
     else:
         if context is None:
-            raise ParseError(f"{phrase!r} names no article and stands in no «в статье ...:» context")
+            raise ParseError(f"{phrase!r} names no article and stands in no {context_hint} context")
         ctx_kind = parse_eid(context)[-1][0] if context != "law" else "law"
         if ctx_kind != "law" and DEPTH[ctx_kind] >= DEPTH[outermost.kind]:
             raise ParseError(f"{phrase!r} cannot lie inside {context}")

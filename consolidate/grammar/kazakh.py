@@ -186,7 +186,7 @@ def resolve(phrase: str, context: str | None = None) -> list[str]:
     names no article.  Raises :class:`ParseError` for anything else."""
     out: list[str] = []
     for path in _segments(phrase):
-        out.extend(_eids(path, context, phrase))
+        out.extend(_eids(path, context, phrase, "«15-бапта:»"))
     return out
 
 
