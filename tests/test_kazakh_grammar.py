@@ -394,3 +394,14 @@ def test_a_code_is_named_by_title_and_a_chapter_is_inserted() -> None:
              (2, "мынадай мазмұндағы 5-1-тараумен толықтырылсын:"), (3, "«5-1-тарау. Жаңа тарау"), (4, "Мәтін.».")]
     (r,) = parse_item(lines)
     assert (r.op, r.target, r.parent, r.text) == ("insert", "chp_5-1", None, "5-1-тарау. Жаңа тарау\n\nМәтін.")
+
+
+def test_an_instruction_that_starts_with_its_words_is_not_a_wording() -> None:
+    rs = item("1) 15-бапта:", "4) тармақша мынадай редакцияда жазылсын:", "«4) жаңа;»;",
+              "«а» деген сөздер «б» деген сөздермен ауыстырылсын.")
+    assert [(r.op, r.target, r.text, r.old) for r in rs] == [
+        ("substitute", "art_15__subpara_4", "4) жаңа;", None), ("replace_words", "art_15", None, "а")]
+    assert rs[1].place == "art_1__para_5__subpara_1__part_4"
+    # a wording that quotes an instruction stays a wording (its quotes do not balance on the line)
+    (r,) = item("15-баптың 2-тармағы мынадай редакцияда жазылсын:", "«2. «Х» деген сөздер осылай аталсын.»;")
+    assert r.text == "2. «Х» деген сөздер осылай аталсын."

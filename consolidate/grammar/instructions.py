@@ -648,8 +648,8 @@ class ItemGrammar:
     * ``subitem`` matches a sub-item's first line («1) ...») and gives its
       number and body, or ``None``;
     * ``labels``, ``heading``, ``unit_start`` find the units in a quoted wording;
-    * ``quoted_start``: a line opening a quote that follows no pending
-      wording is an instruction (and not an error).
+    * ``quoted_instruction`` tells a line that opens a quote and is an
+      instruction from a quoted wording.
     """
 
     head: Callable[[str], ItemHead]
@@ -660,8 +660,9 @@ class ItemGrammar:
     labels: Mapping[str, Callable[[str], str]]
     heading: re.Pattern[str]
     unit_start: re.Pattern[str]
-    #: whether an instruction may begin with a quote («"а" деген сөз ...»: Kazakh names the words first)
-    quoted_start: bool = False
+    #: whether a line that opens a quote is an instruction («"а" деген сөз ... ауыстырылсын»: Kazakh
+    #: names the words first); such a line is never read as a wording
+    quoted_instruction: Callable[[str], bool] = lambda text: False
 
 
 def read_item(
@@ -740,7 +741,7 @@ def read_item(
                 groups.append(open_group)
                 open_group = None
             continue
-        if _opens_quote(text) and (pending is not None or not grammar.quoted_start):
+        if _opens_quote(text) and not grammar.quoted_instruction(text):
             if pending is None:
                 raise ParseError(f"a quoted wording follows no instruction: {text[:80]!r}", file=file,
                                  line=block.line)

@@ -436,6 +436,19 @@ def _subitem(text: str) -> tuple[str, str] | None:
     return (s.group(1), s.group(2)) if s else None
 
 
+_QUOTED_INSTRUCTION = re.compile(rf"^{_MARK}.*деген сөз.*(?:сын|сін)\s*[.;:]?$")
+
+
+def _quoted_instruction(text: str) -> bool:
+    """«"а" деген сөздер "б" деген сөздермен ауыстырылсын;»: a line that opens
+    with the words it changes (strictly balanced quotes, the verb at its end)."""
+    try:
+        q = _split_quotes(text)
+    except ParseError:
+        return False
+    return _QUOTED_INSTRUCTION.match(numerals.fold(q.skeleton, LANG)) is not None
+
+
 def _title_in(title: str, heading: str) -> bool:
     return numerals.fold(" ".join(title.split()), LANG) in numerals.fold(" ".join(heading.split()), LANG)
 
@@ -455,7 +468,7 @@ KAZAKH = ItemGrammar(
     },
     heading=re.compile(rf"^{_NUM}-(?:бап|тарау)\."),
     unit_start=re.compile(r"^\d"),
-    quoted_start=True,
+    quoted_instruction=_quoted_instruction,
 )
 
 
