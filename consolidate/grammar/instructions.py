@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
@@ -93,7 +93,7 @@ class _Quoted:
     spans: tuple[str, ...]  # the quoted words, exactly as printed, without the outer quotes
 
 
-def _split_quotes(text: str) -> _Quoted:
+def _split_quotes(text: str, *, shared_opener: bool = False) -> _Quoted:
     """Take the quoted words out of an instruction.
 
     Guillemets nest («... «О связи»»); straight quotes do not.  Official texts
@@ -101,14 +101,23 @@ def _split_quotes(text: str) -> _Quoted:
     («... Закона Республики Казахстан «О связи»;): when a guillemet quote is
     still open at the end of the line by exactly one level, its last ``»``
     closes it and also belongs to the words (the inner quote's own closer).
+
+    With ``shared_opener`` the mirror case is read too: one opening guillemet
+    opens both the outer and an inner quote («Байланыс туралы» Қазақстан
+    Республикасы Заңының ... сәйкес», in a Kazakh act): a ``»`` outside any
+    quote that follows a guillemet quote with no other quote between ends
+    that quote, whose words then run from its opening guillemet (kept: it is
+    the inner quote's own opener) to just before this ``»``.
     The caller adds the instruction and its location to an error.
     """
     out: list[str] = []
     spans: list[str] = []
+    last_open: tuple[int, int] | None = None  # (index of the last guillemet quote's «, len(out) after its mark)
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if ch == "«":
+            last_open = (i, len(out) + 1)
             depth, j, last_close = 1, i + 1, -1
             while j < n and depth:
                 if text[j] == "«":
@@ -128,8 +137,16 @@ def _split_quotes(text: str) -> _Quoted:
             out.append(f"{_MARK}{len(spans) - 1}{_MARK}")
             continue
         if ch == "»":  # a closing guillemet outside any quote
-            raise ParseError("unbalanced quotes in the instruction")
+            if not shared_opener or last_open is None:
+                raise ParseError("unbalanced quotes in the instruction")
+            start, kept = last_open
+            spans[-1] = text[start:i]
+            del out[kept:]
+            last_open = None
+            i += 1
+            continue
         if ch in '"“':
+            last_open = None
             close = '"' if ch == '"' else "”"
             j = text.find(close, i + 1)
             if j < 0:
@@ -246,7 +263,7 @@ def _segments(phrase: str) -> list[list[_Segment]]:
     return paths
 
 
-def _eids(path: list[_Segment], context: str | None, phrase: str) -> list[str]:
+def _eids(path: list[_Segment], context: str | None, phrase: str, context_hint: str = "«в статье ...:»") -> list[str]:
     """The eIds a path names, completed by the context it stands in
     (``подпункт 15)`` under «в пункте 1 статьи 15:» → ``art_15__para_1__subpara_15``)."""
     for inner, outer in zip(path, path[1:]):
@@ -259,7 +276,7 @@ def _eids(path: list[_Segment], context: str | None, phrase: str) -> list[str]:
         base: str | None = None
     else:
         if context is None:
-            raise ParseError(f"{phrase!r} names no article and stands in no «в статье ...:» context")
+            raise ParseError(f"{phrase!r} names no article and stands in no {context_hint} context")
         ctx_kind = parse_eid(context)[-1][0] if context != "law" else "law"
         if ctx_kind != "law" and DEPTH[ctx_kind] >= DEPTH[outermost.kind]:
             raise ParseError(f"{phrase!r} cannot lie inside {context}")
@@ -348,6 +365,24 @@ class _Block:
 
 def _words_of(q: _Quoted, group: str) -> list[str]:
     return [q.spans[int(i)] for i in re.findall(_Q, group)]
+
+
+_SAME_KIND = "the new numbers must be of the same kind as the old ones"
+
+
+def _renumber(old: list[str], segment: _Segment) -> list[tuple[str, str]]:
+    """The units ``old`` renumbered to ``segment``'s numbers → (eId, new number)
+    pairs in the order that lets no new number collide with a unit still
+    waiting: moving up, the highest goes first; moving down, the lowest."""
+    if segment.kind != parse_eid(old[0])[-1][0]:
+        raise ParseError(_SAME_KIND)
+    new_nums = segment.nums
+    if len(new_nums) != len(old):
+        raise ParseError(f"{len(old)} units renumbered but {len(new_nums)} new numbers")
+    pairs = list(zip(old, new_nums))
+    up = num_key(new_nums[0]) > num_key(parse_eid(old[0])[-1][1])
+    pairs.sort(key=lambda p: num_key(parse_eid(p[0])[-1][1]), reverse=up)
+    return pairs
 
 
 def parse_instruction(
@@ -445,18 +480,11 @@ def parse_instruction(
         return [rec("repeal", t) for t in targets(m["path"])]
     if m := _RENUMBER.match(s):
         old = targets(m["path"])
-        same_kind = "the new numbers must be of the same kind as the old ones"
-        segment = numbers(m, same_kind)
-        if segment.kind != parse_eid(old[0])[-1][0]:
-            raise fail(same_kind)
-        new_nums = segment.nums
-        if len(new_nums) != len(old):
-            raise fail(f"{len(old)} units renumbered but {len(new_nums)} new numbers")
-        pairs = list(zip(old, new_nums))
-        # renumber so that no new number collides with a unit still waiting:
-        # moving up, the highest goes first; moving down, the lowest
-        up = num_key(new_nums[0]) > num_key(parse_eid(old[0])[-1][1])
-        pairs.sort(key=lambda p: num_key(parse_eid(p[0])[-1][1]), reverse=up)
+        segment = numbers(m, _SAME_KIND)
+        try:
+            pairs = _renumber(old, segment)
+        except ParseError as exc:
+            raise fail(exc.message) from None
         return [rec("renumber", t, new=n) for t, n in pairs]
     raise fail("not an instruction this parser reads")
 
@@ -466,6 +494,7 @@ def parse_instruction(
 _OPEN = "«\"“"
 _CLOSE_AT_END = re.compile(r"[»\"”]\s*[.;,]?\s*$")
 _HEADING = re.compile(r"^(?:Статья|Глава)\s+\d")
+_UNIT_START = re.compile(r"^(?:\d|Статья|Глава)")  # a line that starts a unit, never a wrapped heading's tail
 
 
 def _opens_quote(text: str) -> bool:
@@ -505,25 +534,30 @@ def _indent(raw: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
-def _unit_text(blocks: list[tuple[_Block, str]]) -> str:
+def _unit_text(blocks: list[tuple[_Block, str]], grammar: ItemGrammar | None = None) -> str:
     """Blocks of one unit → its text, one block per paragraph (``\\n\\n``).
 
     A heading the source wraps onto a more deeply indented line
     (``Статья 14. Правовое положение сотрудников`` / ``органа внешней
     разведки``) is one heading: the pieces are joined with one space."""
+    heading, start = (grammar.heading, grammar.unit_start) if grammar is not None else (_HEADING, _UNIT_START)
     out: list[tuple[int, str]] = []
     for block, text in blocks:
-        if (out and len(out) == 1 and _HEADING.match(out[0][1]) and _indent(block.raw) > out[0][0] + 2
-                and not re.match(r"^(?:\d|Статья|Глава)", text) and not text.endswith((".", ";", ":"))):
+        if (out and len(out) == 1 and heading.match(out[0][1]) and _indent(block.raw) > out[0][0] + 2
+                and not start.match(text) and not text.endswith((".", ";", ":"))):
             out[0] = (out[0][0], f"{out[0][1]} {text}")
             continue
         out.append((_indent(block.raw), text))
     return "\n\n".join(t for _, t in out)
 
 
-def _split_units(pending: _Pending, groups: list[list[_Block]], file: str | None) -> list[OperationRecord]:
+def _split_units(
+    pending: _Pending, groups: list[list[_Block]], file: str | None, grammar: ItemGrammar | None = None
+) -> list[OperationRecord]:
     """The quoted wordings after a substitution/insertion → one record per
-    target, each with its own unit's text."""
+    target, each with its own unit's text (each unit found by its label, in
+    the grammar's language: «4)», «2.», «Статья 9.», «9-бап.»)."""
+    unit_labels = grammar.labels if grammar is not None else _UNIT_LABEL
     blocks: list[tuple[_Block, str]] = []
     for g in groups:
         blocks.extend(_strip_group(g, file))
@@ -536,7 +570,7 @@ def _split_units(pending: _Pending, groups: list[list[_Block]], file: str | None
                              file=file, line=pending.line)
         units = [blocks]
     else:
-        labels = [re.compile("^" + _UNIT_LABEL[kind](parse_eid(t)[-1][1])) for t in pending.targets]
+        labels = [re.compile("^" + unit_labels[kind](parse_eid(t)[-1][1])) for t in pending.targets]
         k = 0
         for block, text in blocks:
             if k < len(labels) and labels[k].match(text):
@@ -553,7 +587,7 @@ def _split_units(pending: _Pending, groups: list[list[_Block]], file: str | None
                              file=file, line=pending.line)
     return [
         OperationRecord(place=pending.place, op=pending.op, target=t, line=pending.line,
-                        instruction=pending.instruction, text=_unit_text(u), parent=pending.parent)
+                        instruction=pending.instruction, text=_unit_text(u, grammar), parent=pending.parent)
         for t, u in zip(pending.targets, units)
     ]
 
@@ -584,33 +618,72 @@ def _header_end(text: str) -> int:
     return -1
 
 
-def parse_item(
-    lines: Sequence[Line], *, article: int = 1, law_title: str | None = None, file: str | None = None
-) -> tuple[OperationRecord, ...]:
-    """An item of an amending act («34. В Закон ... : ...») → its records, in order.
+@attrs.frozen
+class ItemHead:
+    """An item's first line read: its number, its heading (up to the colon) and
+    what follows the colon on the same line (an instruction, or nothing)."""
 
-    ``lines`` are the item's lines as stored, with their line numbers in
-    ``file``; blank lines are skipped.  ``article`` is the article of the
-    amending act the item stands in (places are ``art_<article>__para_<item>...``).
-    ``law_title``, when given, must appear in the item's first line: the
-    item amends that law and no other.
+    item: str
+    heading: str
+    tail: str
+
+
+#: one instruction → the records it gives now, and the substitution/insertion
+#: (if any) whose wording follows in quoted blocks
+Instruction = Callable[..., tuple[list[OperationRecord], "_Pending | None"]]
+
+
+@attrs.frozen(kw_only=True)
+class ItemGrammar:
+    """What :func:`read_item` needs to know of a language; the rest of an item
+    (blocks, places, sub-items, contexts, quoted wordings) is the same in
+    every language the acts are written in.
+
+    * ``head`` reads the item's first line (raises :class:`ParseError`);
+    * ``context`` gives the phrase of a context line («в пункте 1 статьи 15:»,
+      «15-баптың 1-тармағында:») or ``None`` when the line is not one;
+    * ``resolve`` turns a phrase into eIds (``resolve(phrase, context)``);
+    * ``instruction`` reads one instruction (the keywords of
+      :func:`parse_instruction`);
+    * ``subitem`` matches a sub-item's first line («1) ...») and gives its
+      number and body, or ``None``;
+    * ``labels``, ``heading``, ``unit_start`` find the units in a quoted wording;
+    * ``quoted_instruction`` tells a line that opens a quote and is an
+      instruction from a quoted wording.
     """
+
+    head: Callable[[str], ItemHead]
+    context: Callable[[str], str | None]
+    resolve: Callable[[str, str | None], list[str]]
+    instruction: Instruction
+    subitem: Callable[[str], tuple[str, str] | None]
+    labels: Mapping[str, Callable[[str], str]]
+    heading: re.Pattern[str]
+    unit_start: re.Pattern[str]
+    #: whether a line that opens a quote is an instruction («"а" деген сөз ... ауыстырылсын»: Kazakh
+    #: names the words first); such a line is never read as a wording
+    quoted_instruction: Callable[[str], bool] = lambda text: False
+
+
+def read_item(
+    lines: Sequence[Line], grammar: ItemGrammar, *, article: int = 1, law_title: str | None = None,
+    file: str | None = None, title_in: Callable[[str, str], bool] = lambda title, heading: title in heading,
+) -> tuple[OperationRecord, ...]:
+    """An item of an amending act → its records, in order, in ``grammar``'s
+    language (see :func:`parse_item`).  ``title_in(law_title, heading)``
+    says whether the item's heading names the law."""
     blocks = [_Block(n, raw) for n, raw in lines if raw.strip()]
     if not blocks:
         raise ParseError("an empty instruction block", file=file)
-    head = blocks[0]
-    m = _ITEM.match(head.text)
-    if not m or not m.group(2).startswith("В "):
-        raise ParseError(f"expected an item «N. В Закон ...:», found {head.text[:80]!r}", file=file, line=head.line)
-    item = m.group(1)
-    rest = m.group(2)
-    end = _header_end(rest)
-    if end < 0:
-        raise ParseError(f"the item's first line does not end its heading with ':': {head.text[:80]!r}",
-                         file=file, line=head.line)
-    if law_title is not None and law_title not in rest[:end]:
-        raise ParseError(f"the item does not amend «{law_title}»: {head.text[:120]!r}", file=file, line=head.line)
-    base = f"art_{article}__para_{item}"
+    head_block = blocks[0]
+    try:
+        head = grammar.head(head_block.text)
+    except ParseError as exc:
+        raise ParseError(exc.message, file=file, line=head_block.line) from None
+    if law_title is not None and not title_in(law_title, head.heading):
+        raise ParseError(f"the item does not amend «{law_title}»: {head_block.text[:120]!r}", file=file,
+                         line=head_block.line)
+    base = f"art_{article}__para_{head.item}"
 
     records: list[OperationRecord] = []
     sub: str | None = None
@@ -631,17 +704,16 @@ def parse_item(
                              file=file, line=open_group[0].line)
         if not groups:
             raise ParseError(f"no quoted wording follows {pending.instruction!r}", file=file, line=pending.line)
-        records.extend(_split_units(pending, groups, file))
+        records.extend(_split_units(pending, groups, file, grammar))
         pending, groups = None, []
 
     def handle(body: str, line: int, written: str) -> None:
         nonlocal item_ctx, sub_ctx, pending
         place = f"{base}{f'__subpara_{sub}' if sub else ''}__part_{block_no}"
         ctx = (sub_ctx or item_ctx) if sub else item_ctx
-        if (c := _CONTEXT.match(" ".join(body.split()))) and not re.search(
-                r"\b(?:изложить|дополнить|исключить|заменить|считать)\b", body):
+        if (phrase := grammar.context(body)) is not None:
             try:
-                eids = resolve(c["path"], item_ctx if sub else None)
+                eids = grammar.resolve(phrase, item_ctx if sub else None)
             except ParseError as exc:
                 raise ParseError(f"{exc.message}: {body!r}", file=file, line=line, place=place) from None
             if len(eids) != 1:
@@ -651,19 +723,16 @@ def parse_item(
             else:
                 item_ctx = eids[0]
             return
-        got = parse_instruction(body, context=ctx, place=place, line=line, file=file, instruction=written)
-        if isinstance(got, _Pending):
-            pending = got
-        else:
-            records.extend(got)
+        now, pending = grammar.instruction(body, context=ctx, place=place, line=line, file=file,
+                                           instruction=written)
+        records.extend(now)
 
     for i, block in enumerate(blocks):
         text = block.text
         if i == 0:
             block_no = 1
-            tail = rest[end + 1:].strip()
-            if tail:  # «... ст. 32):абзац второй ...»: the instruction shares the item's line
-                handle(tail, block.line, tail)
+            if head.tail:  # «... ст. 32):абзац второй ...»: the instruction shares the item's line
+                handle(head.tail, block.line, head.tail)
             continue
         if open_group is not None:
             open_group.append(block)
@@ -672,7 +741,7 @@ def parse_item(
                 groups.append(open_group)
                 open_group = None
             continue
-        if _opens_quote(text):
+        if _opens_quote(text) and not grammar.quoted_instruction(text):
             if pending is None:
                 raise ParseError(f"a quoted wording follows no instruction: {text[:80]!r}", file=file,
                                  line=block.line)
@@ -683,14 +752,14 @@ def parse_item(
                 open_group = None
             continue
         finish()
-        s = _SUBITEM.match(text)
+        s = grammar.subitem(text)
         if s:
-            if int(s.group(1)) != expected_sub:
+            if int(s[0]) != expected_sub:
                 raise ParseError(f"expected sub-item {expected_sub}), found {text[:60]!r}", file=file,
                                  line=block.line)
             expected_sub += 1
-            sub, block_no, sub_ctx = s.group(1), 1, None
-            body = s.group(2)
+            sub, block_no, sub_ctx = s[0], 1, None
+            body = s[1]
         else:
             block_no += 1
             body = text
@@ -700,3 +769,51 @@ def parse_item(
         raise ParseError(f"the quoted wording starting {open_group[0].text[:60]!r} is never closed",
                          file=file, line=open_group[0].line)
     return tuple(records)
+
+
+def _russian_head(text: str) -> ItemHead:
+    m = _ITEM.match(text)
+    if not m or not m.group(2).startswith("В "):
+        raise ParseError(f"expected an item «N. В Закон ...:», found {text[:80]!r}")
+    rest = m.group(2)
+    end = _header_end(rest)
+    if end < 0:
+        raise ParseError(f"the item's first line does not end its heading with ':': {text[:80]!r}")
+    return ItemHead(m.group(1), rest[:end], rest[end + 1:].strip())
+
+
+def _russian_context(body: str) -> str | None:
+    c = _CONTEXT.match(" ".join(body.split()))
+    if c and not re.search(r"\b(?:изложить|дополнить|исключить|заменить|считать)\b", body):
+        return c["path"]
+    return None
+
+
+def _russian_instruction(body: str, **kw: object) -> tuple[list[OperationRecord], _Pending | None]:
+    got = parse_instruction(body, **kw)  # type: ignore[arg-type]
+    return ([], got) if isinstance(got, _Pending) else (got, None)
+
+
+def _russian_subitem(text: str) -> tuple[str, str] | None:
+    s = _SUBITEM.match(text)
+    return (s.group(1), s.group(2)) if s else None
+
+
+RUSSIAN = ItemGrammar(
+    head=_russian_head, context=_russian_context, resolve=resolve, instruction=_russian_instruction,
+    subitem=_russian_subitem, labels=_UNIT_LABEL, heading=_HEADING, unit_start=_UNIT_START,
+)
+
+
+def parse_item(
+    lines: Sequence[Line], *, article: int = 1, law_title: str | None = None, file: str | None = None
+) -> tuple[OperationRecord, ...]:
+    """An item of an amending act («34. В Закон ... : ...») → its records, in order.
+
+    ``lines`` are the item's lines as stored, with their line numbers in
+    ``file``; blank lines are skipped.  ``article`` is the article of the
+    amending act the item stands in (places are ``art_<article>__para_<item>...``).
+    ``law_title``, when given, must appear in the item's first line: the
+    item amends that law and no other.
+    """
+    return read_item(lines, RUSSIAN, article=article, law_title=law_title, file=file)
