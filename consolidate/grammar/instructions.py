@@ -562,6 +562,7 @@ def _split_units(pending: _Pending, groups: list[list[_Block]], file: str | None
 
 _ITEM = re.compile(r"^(\d+)\.\s*(.*)$", re.DOTALL)
 _SUBITEM = re.compile(r"^(\d+)\)\s*(.*)$", re.DOTALL)
+_WHOLE_ARTICLE = re.compile(r"^(?:#+\s*)?Статья\s+(\d+)\.\s*(Внести\s.*)$", re.DOTALL)
 
 
 def _header_end(text: str) -> int:
@@ -600,17 +601,20 @@ def parse_item(
         raise ParseError("an empty instruction block", file=file)
     head = blocks[0]
     m = _ITEM.match(head.text)
-    if not m or not m.group(2).startswith("В "):
+    whole = _WHOLE_ARTICLE.match(head.text)
+    if whole:  # an act that amends one law: «Статья 1. Внести в Закон ... следующие изменения:»
+        article, rest = int(whole.group(1)), whole.group(2)
+    elif not m or not m.group(2).startswith("В "):
         raise ParseError(f"expected an item «N. В Закон ...:», found {head.text[:80]!r}", file=file, line=head.line)
-    item = m.group(1)
-    rest = m.group(2)
+    else:
+        rest = m.group(2)
     end = _header_end(rest)
     if end < 0:
         raise ParseError(f"the item's first line does not end its heading with ':': {head.text[:80]!r}",
                          file=file, line=head.line)
     if law_title is not None and law_title not in rest[:end]:
         raise ParseError(f"the item does not amend «{law_title}»: {head.text[:120]!r}", file=file, line=head.line)
-    base = f"art_{article}__para_{item}"
+    base = f"art_{article}" if whole else f"art_{article}__para_{m.group(1) if m else ''}"
 
     records: list[OperationRecord] = []
     sub: str | None = None
