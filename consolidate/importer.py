@@ -102,6 +102,8 @@ def read_source(path: Path, law_number: str) -> Source | None:
             title = t["title"]
         elif upstream is None and (u := _UPSTREAM.match(line)):
             upstream = f"quyse/kz-laws {u['path']} @ {u['commit']}"
+        elif upstream is None and line.startswith("- upstream: "):  # written by `consolidate import`
+            upstream = line.removeprefix("- upstream: ").strip()
     if block is None:
         return None
     return Source(path=path, number=m["number"], adopted=_dt.date.fromisoformat(m["date"]), title=title,
