@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 AS_OF  ?= 2016-01-02
 LANG_  ?= rus
 
-.PHONY: run test install golden bench acts check typecheck clean
+.PHONY: run test install golden bench acts corpus check typecheck clean
 
 # An editable install in setuptools' "strict" mode: a tree of links to the sources and a
 # plain path in a .pth (the default mode loads an import hook at every start of Python,
@@ -48,6 +48,21 @@ golden: $(STAMP)
 acts: $(STAMP)
 	$(PY) -m consolidate.importer amendments/kz-national-security
 	$(PY) -m consolidate.importer amendments/kz-foreign-intelligence
+
+## regenerate the shipped corpus (amendments/, snapshots/) with `consolidate import` from the texts in
+## $(SHARED): the whole acts where it has them, the extracts otherwise; then check it
+SHARED ?= ../shared/corpus
+corpus: $(STAMP)
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf $$tmp' EXIT; \
+	for law in ns527 fi277; do mkdir -p $$tmp/$$law; cp $(SHARED)/$$law/amending/*.md $$tmp/$$law/; \
+	  for f in $(SHARED)/whole/rus/*.md; do cp $$f $$tmp/$$law/; done; done; \
+	$(VENV)/bin/consolidate --corpus . import kz-national-security --number 527-IV --adopted 2012-01-06 --lang rus \
+	  --base $(SHARED)/ns527/rus/2014-after-189-V.md --acts $$tmp/ns527; \
+	$(VENV)/bin/consolidate --corpus . import kz-national-security --number 527-IV --adopted 2012-01-06 --lang eng \
+	  --base $(SHARED)/seeds/adilet-eng-Z1200000527-national-security.txt; \
+	$(VENV)/bin/consolidate --corpus . import kz-foreign-intelligence --number 277-IV --adopted 2010-05-22 --lang rus \
+	  --base $(SHARED)/fi277/rus/2010-original.md --acts $$tmp/fi277
+	$(VENV)/bin/consolidate check
 
 ## validate act files and compare the replay with every check point
 check: $(STAMP)

@@ -430,6 +430,44 @@ def check(ctx: Context, law: str | None, fmt: str) -> None:
         sys.exit(1)
 
 
+@main.command("import")
+@table("import")
+@click.pass_obj
+@_run
+def import_(ctx: Context, slug: str, number: str | None, adopted: str | None, lang: str | None,
+            base: str | None, acts: str | None, title: str | None, facts: str | None) -> None:
+    """Add the law SLUG to the corpus (or a language to it) from its consolidated
+    text and its amending acts as published, whole: the item(s) of each act that
+    amend this law are found by the law's title and date, their operations read,
+    and law.toml, acts/*.toml, sources/ and the base snapshot written.  Nothing is
+    written unless every act reads; running it again writes the same bytes.
+
+    \b
+    Examples:
+      consolidate --corpus /tmp/corpus import kz-national-security --number 527-IV \\
+          --adopted 2012-01-06 --lang rus --base rus/2014-after-189-V.md --acts acts-rus/
+      consolidate --corpus /tmp/corpus import kz-national-security --number 527-IV \\
+          --adopted 2012-01-06 --lang eng --base eng/2025-adilet.txt
+    """
+    missing = [name for name, value in (("--number", number), ("--adopted", adopted), ("--lang", lang),
+                                        ("--base", base)) if value is None]
+    if missing:
+        raise click.UsageError(f"import needs {', '.join(missing)}")
+    assert number is not None and lang is not None and base is not None
+    day = parse_date(adopted or "", "--adopted")
+    from . import environment
+    from .importer import import_texts
+
+    root = Path(ctx.corpus_path if ctx.corpus_path is not None else environment.corpus_root())
+    result = import_texts(root, slug, number=number, adopted=day, lang=lang, base=Path(base),
+                          acts=Path(acts) if acts is not None else None, title=title,
+                          facts=Path(facts) if facts is not None else None, progress=ctx.progress)
+    for line in result.skipped:
+        say(f"consolidate: {line}")
+    say(f"consolidate: {slug} ({lang}): {len(result.acts)} act(s) read, {len(result.files)} file(s) written "
+        f"under {root}")
+
+
 @main.command()
 @table("serve")
 @click.pass_obj

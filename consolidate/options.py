@@ -117,6 +117,20 @@ COMMANDS = {c.name: c for c in (
         Option("--format", "Output format.", choices=("text", "json"), default="text", dest="fmt",
                show_default=True),
     )),
+    Command("import", ("SLUG",), (
+        Option("--number", "The law's number, e.g. 527-IV.", metavar="N"),
+        Option("--adopted", "The law's adoption date (YYYY-MM-DD).", metavar="DATE"),
+        Option("--lang", "Language of the base text and the acts.", choices=LANGS),
+        Option("--base", "Its consolidated text as published (kz-laws .md, Adilet .txt): the base snapshot.",
+               metavar="FILE"),
+        Option("--acts", "Folder of amending acts, one file each named YYYY-MM-DD_NUMBER.md, whole as "
+               "published (or extracts in the corpus's layout).", metavar="FOLDER"),
+        Option("--title", "The law's title in that language (default: read from the base text).",
+               metavar="TITLE"),
+        Option("--facts", "For a fresh corpus: a law folder (amendments/SLUG of another corpus) whose law.toml "
+               "and act files give what people established (publication dates, footnotes, corrections, "
+               "check points); default: the law folder being replaced.", metavar="DIR"),
+    )),
     Command("serve", (), (
         Option("--host", "Address to listen on.", metavar="HOST", default="127.0.0.1", show_default=True),
         Option("--port", "Port to listen on.", metavar="PORT", default="8080", show_default=True),

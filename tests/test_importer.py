@@ -88,7 +88,7 @@ def test_the_written_file_says_where_it_comes_from(tmp_path: Path) -> None:
     written = import_law(law_dir)
     assert [p.name for p in written] == sorted(p.stem + ".toml" for p in (law_dir / "sources").glob("*.md"))
     text = (law_dir / "acts" / "2020-07-03_357-VI.toml").read_text(encoding="utf-8")
-    assert text.startswith("# Written by `make acts` from sources/2020-07-03_357-VI.md;")
+    assert text.startswith("# Written by `consolidate import` from sources/2020-07-03_357-VI.md;")
     data = load(law_dir / "acts" / "2020-07-03_357-VI.toml")
     assert data["source"] == {"file": "sources/2020-07-03_357-VI.md",
                               "upstream": "quyse/kz-laws rus/144589.md @ 03be24a50cc3"}

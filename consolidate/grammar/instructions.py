@@ -596,6 +596,7 @@ def _split_units(
 
 _ITEM = re.compile(r"^(\d+)\.\s*(.*)$", re.DOTALL)
 _SUBITEM = re.compile(r"^(\d+)\)\s*(.*)$", re.DOTALL)
+_WHOLE_ARTICLE = re.compile(r"^(?:#+\s*)?Статья\s+(\d+)\.\s*(Внести\s.*)$", re.DOTALL)
 
 
 def _header_end(text: str) -> int:
@@ -626,6 +627,9 @@ class ItemHead:
     item: str
     heading: str
     tail: str
+    #: the article that is the whole amendment, in an act that amends one law
+    #: («Статья 1. Внести в Закон ... следующие изменения:»); None for an item
+    article: int | None = None
 
 
 #: one instruction → the records it gives now, and the substitution/insertion
@@ -683,7 +687,7 @@ def read_item(
     if law_title is not None and not title_in(law_title, head.heading):
         raise ParseError(f"the item does not amend «{law_title}»: {head_block.text[:120]!r}", file=file,
                          line=head_block.line)
-    base = f"art_{article}__para_{head.item}"
+    base = f"art_{head.article}" if head.article is not None else f"art_{article}__para_{head.item}"
 
     records: list[OperationRecord] = []
     sub: str | None = None
@@ -773,13 +777,18 @@ def read_item(
 
 def _russian_head(text: str) -> ItemHead:
     m = _ITEM.match(text)
-    if not m or not m.group(2).startswith("В "):
+    whole = _WHOLE_ARTICLE.match(text)
+    if whole:  # an act that amends one law: «Статья 1. Внести в Закон ... следующие изменения:»
+        rest = whole.group(2)
+    elif not m or not m.group(2).startswith("В "):
         raise ParseError(f"expected an item «N. В Закон ...:», found {text[:80]!r}")
-    rest = m.group(2)
+    else:
+        rest = m.group(2)
     end = _header_end(rest)
     if end < 0:
         raise ParseError(f"the item's first line does not end its heading with ':': {text[:80]!r}")
-    return ItemHead(m.group(1), rest[:end], rest[end + 1:].strip())
+    article = int(whole.group(1)) if whole else None
+    return ItemHead(m.group(1) if m and not whole else "", rest[:end], rest[end + 1:].strip(), article)
 
 
 def _russian_context(body: str) -> str | None:
