@@ -307,8 +307,8 @@ def _read_whole(lines: list[str], file: str) -> AmendingAct:
     if lines and (m := _WHOLE_UPSTREAM.match(lines[0])):
         upstream, start = m["what"], 1
         # «quyse/kz-laws rus/144589.md @ 03be24a5…, 24027 chars»: the form the extracts give
-        if k := re.match(r"(?P<repo>\S+) (?P<path>\S+) @ (?P<commit>[0-9a-f]{12})[0-9a-f]*", upstream):
-            upstream = f"{k['repo']} {k['path']} @ {k['commit']}"
+        if at := re.match(r"(?P<repo>\S+) (?P<path>\S+) @ (?P<commit>[0-9a-f]{12})[0-9a-f]*", upstream):
+            upstream = f"{at['repo']} {at['path']} @ {at['commit']}"
     title = None
     # articles: a heading «Статья N.» / «N-бап.» outside quotes, numbered 1, 2, 3 ...
     articles: list[tuple[int, list[Line]]] = []
