@@ -538,7 +538,8 @@ def test_the_indexed_search_is_the_plain_scan_on_random_texts_and_edits(units: d
             step = draw(st.sampled_from(["search", "search", "edit", "write"]))
             if step == "search":
                 pool = [t for u in state.units.values() for t in (u.text, u.heading or "") if t]
-                if pool and draw(st.booleans()):
+                piece = draw(st.booleans())  # a piece of a text, else any words
+                if pool and piece:
                     text = draw(st.sampled_from(sorted(pool)))
                     i = draw(st.integers(0, len(text) - 1))
                     words = text[i:draw(st.integers(i + 1, len(text)))]
