@@ -37,6 +37,7 @@ import attrs
 
 from ..errors import ParseError
 from .numerals import MONTHS
+from .quotes import unquoted
 
 Line = tuple[int, str]  # (line number in the file, the line as stored)
 
@@ -45,10 +46,12 @@ FENCE = "===="
 EXTRACT_BLOCK = re.compile(r"^## (?:\(a\) |Appendix\b).*?\(Article (?P<article>\d+)(?:, item (?P<item>\d+))?\)")
 _EXTRACT_LAW = re.compile(r"\b(?:for|Law) (?P<law>\d+-[IVX]+) ")
 _EXTRACT_RULE = re.compile(r"^## \(b\) ")
-_EXTRACT_TITLE = re.compile(r"^- title[^:]*:\s*(?P<title>.+?)\s*$")
-_EXTRACT_UPSTREAM = re.compile(
-    r"^- source: quyse/kz-laws, path (?P<path>\S+?), commit (?P<commit>[0-9a-f]{12})")
-_EXTRACT_UPSTREAM_AS_IS = re.compile(r"^- upstream: (?P<what>.+?)\s*$")
+#: a field of an extract's header: the act's title (a note of the extractor's, in English
+#: parentheses, may follow it), or where the text was taken from
+_EXTRACT_FIELD = re.compile(
+    r"^- (?:title[^:]*:\s*(?P<title>.+?)(?:\s+\((?:the|as|see|note)\b[^«»]*(?:«[^»]*»[^«»]*)*\))?"
+    r"|source: quyse/kz-laws, path (?P<path>\S+?), commit (?P<commit>[0-9a-f]{12}).*"
+    r"|upstream: (?P<what>.+?))\s*$")
 _WHOLE_UPSTREAM = re.compile(r"^<!--\s*source:\s*(?P<what>.+?)\s*-->\s*$")
 
 _ARTICLE = re.compile(r"^(?:#+\s*)?(?:Статья\s+(?P<ru>\d+)\.|(?P<kk>\d+)-бап\.?)(?:\s|$)")
@@ -116,18 +119,7 @@ def normalise(text: str) -> str:
 
 def _name_part(head: str) -> str:
     """The head up to the publication reference «(Ведомости ...)» or the closing colon."""
-    quote = 0
-    straight = False
-    for i, ch in enumerate(head):
-        if ch == "«":
-            quote += 1
-        elif ch == "»":
-            quote = max(0, quote - 1)
-        elif ch == '"':
-            straight = not straight
-        elif ch in "(:" and not quote and not straight:
-            return head[:i]
-    return head
+    return head[:next((i for i, ch, _ in unquoted(head) if ch in "(:"), len(head))]
 
 
 def _top_quotes(text: str) -> tuple[list[str], str]:
@@ -257,12 +249,11 @@ def _read_extract(lines: list[str], file: str) -> AmendingAct:
                 laws.append((article, item, n["law"]))
         elif _EXTRACT_RULE.match(line) and commencement is None:
             commencement = _fenced(lines, i, file)
-        elif title is None and (t := _EXTRACT_TITLE.match(line)):
-            title = t["title"]
-        elif upstream is None and (u := _EXTRACT_UPSTREAM.match(line)):
-            upstream = f"quyse/kz-laws {u['path']} @ {u['commit']}"
-        elif upstream is None and (u := _EXTRACT_UPSTREAM_AS_IS.match(line)):
-            upstream = u["what"]
+        elif f := _EXTRACT_FIELD.match(line):
+            if title is None and f["title"]:
+                title = f["title"]
+            elif upstream is None and not f["title"]:
+                upstream = f"quyse/kz-laws {f['path']} @ {f['commit']}" if f["path"] else f["what"]
     return AmendingAct("extract", title, upstream, tuple(items), tuple(commencement or ()), tuple(laws))
 
 
