@@ -58,7 +58,9 @@ _ARTICLE = re.compile(r"^(?:#+\s*)?(?:Статья\s+(?P<ru>\d+)\.|(?P<kk>\d+)-�
 _ITEM = re.compile(r"^(?P<num>\d+)\.\s*(?P<rest>\S.*)$", re.DOTALL)
 _COMMENCEMENT = re.compile(r"вводится в действие|вводятся в действие|вступает в силу|қолданысқа енгізіледі|"
                            r"күшіне енеді", re.IGNORECASE)
-_SIGNATURE = re.compile(r"^(?:Президент\s*Республики\s*Казахстан|Қазақстан\s*Республикасының\s*Президенті)\s*$")
+#: the signature: the office on a line of its own, or followed by the name («Н. НАЗАРБАЕВ»)
+_SIGNATURE = re.compile(r"^(?:Президент\s*Республики\s*Казахстан|Қазақстан\s*Республикасының\s*Президенті)"
+                        r"(?:\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]\.\s*[А-ЯЁӘІҢҒҮҰҚӨҺ-]+)?\s*$")
 
 
 @attrs.frozen
