@@ -13,7 +13,7 @@ date) for the life of the :class:`Library`, and in the store
 from __future__ import annotations
 
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -309,6 +309,7 @@ def check_law(law: Law) -> "CheckReport":
             cmp = compare(view.in_force(), check, view.versions)
             checkpoints.append(CheckPoint(snap.label, lang, day, cmp.compared, cmp.identical, cmp.different,
                                           cmp.unknown, cmp.differences, note, spacing=cmp.spacing))
-    n_ops = sum(len(a.operations) for a in law.acts)
-    return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts), n_ops)
+    by_lang = Counter(op.lang for a in law.acts for op in a.operations)
+    return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts),
+                       sum(by_lang.values()), tuple(sorted(by_lang.items())))
 

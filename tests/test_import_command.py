@@ -304,3 +304,65 @@ def test_an_act_file_written_by_import_reads_back_to_what_the_act_says(
     assert r.exit_code == 0 and path.read_bytes() == first
     source = (tmp / "c/amendments/kz-foreign-intelligence/sources/2013-05-14_99-V.md").read_text(encoding="utf-8")
     assert all(line in source.splitlines() for line in lines)  # the located item, verbatim
+
+
+class TestTheGeneralCase:
+    """Heads that the shipped acts do not have but other laws' acts do."""
+
+    def located(self, text: str, title: str, adopted: dt.date, number: str, lang: str = "rus") -> list[list[str]]:
+        from consolidate.grammar.amending import LawName, find_items, read_act
+        from consolidate.grammar.items import parse_item
+
+        act = read_act(text, file="act.md")
+        out = []
+        for it in find_items(act, LawName(title, adopted), number=number):
+            records = parse_item(it.lines, article=it.article, file="act.md", lang=lang)
+            out.append([f"{r.op} {r.target}" for r in records])
+        return out
+
+    def test_an_act_that_amends_one_code(self) -> None:
+        text = ("О внесении изменений в Уголовный кодекс Республики Казахстан\n\n"
+                "Статья 1. Внести в Уголовный кодекс Республики Казахстан от 3 июля 2014 года (Ведомости "
+                "Парламента Республики Казахстан, 2014 г., № 13-I, 13-II, ст. 83) следующие изменения:\n\n"
+                "1) в статье 5 слова «старые» заменить словами «новые»;\n\n2) пункт 2 статьи 6 исключить.\n\n"
+                "Статья 2. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня "
+                "его первого официального опубликования.\n\nПрезидент Республики Казахстан\n")
+        assert self.located(text, "Уголовный кодекс Республики Казахстан", dt.date(2014, 7, 3), "226-V") == [
+            ["replace_words art_5", "repeal art_6__para_2"]]
+
+    def test_a_code_named_by_its_quoted_title_without_its_short_name(self) -> None:
+        text = ("О внесении изменений\n\nСтатья 1. Внести изменения в следующие законодательные акты:\n\n"
+                "1. В Уголовный кодекс Республики Казахстан от 3 июля 2014 года (Ведомости ...):\n\n"
+                "1) в статье 5 слова «старые» заменить словами «новые»;\n\n"
+                "2. В Кодекс Республики Казахстан «О налогах и других обязательных платежах в бюджет» "
+                "(Налоговый кодекс) от 25 декабря 2017 года (Ведомости ...):\n\n1) статью 7 исключить.\n\n"
+                "Статья 2. Настоящий Закон вводится в действие с 1 января 2019 года.\n")
+        title = "О налогах и других обязательных платежах в бюджет (Налоговый кодекс)"
+        assert self.located(text, title, dt.date(2017, 12, 25), "120-VI") == [["repeal art_7"]]
+        assert self.located(text, "Уголовный кодекс Республики Казахстан", dt.date(2014, 7, 3), "226-V") == [
+            ["replace_words art_5"]]
+
+    def test_an_act_that_amends_the_law_in_two_items(self) -> None:
+        text = ("О внесении изменений\n\nСтатья 1. Внести изменения в следующие законодательные акты:\n\n"
+                "1. В Закон Республики Казахстан от 22 мая 2010 года «О внешней разведке» (Ведомости ...):\n\n"
+                "статью 3 исключить.\n\n"
+                "2. В Закон Республики Казахстан от 7 июля 2006 года «О здравоохранении» (Ведомости ...):\n\n"
+                "статью 4 исключить.\n\n"
+                "3. В Закон Республики Казахстан от 22 мая 2010 года «О внешней разведке» (Ведомости ...):\n\n"
+                "1) статью 8 исключить;\n\n2) в статье 9 слово «а» заменить словом «б».\n\n"
+                "Статья 2. Настоящий Закон вводится в действие с 1 января 2019 года.\n")
+        assert self.located(text, "О внешней разведке", dt.date(2010, 5, 22), "277-IV") == [
+            ["repeal art_3"], ["repeal art_8", "replace_words art_9"]]
+
+    def test_a_kazakh_act_that_amends_one_law(self) -> None:
+        text = ("Қазақстан Республикасының ұлттық қауіпсіздігі туралы Заңына өзгерістер енгізу туралы\n\n"
+                "1-бап. «Қазақстан Республикасының ұлттық қауіпсіздігі туралы» 2012 жылғы 6 қаңтардағы Қазақстан "
+                "Республикасының Заңына (Қазақстан Республикасы Парламентінің Жаршысы, 2012 ж., № 1, 3-құжат) "
+                "мынадай өзгерістер мен толықтырулар енгізілсін:\n\n"
+                "1) 5-баптың 2-тармағы алып тасталсын;\n\n"
+                "2) 6-баптағы «ескі» деген сөз «жаңа» деген сөзбен ауыстырылсын.\n\n"
+                "2-бап. Осы Заң алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа "
+                "енгізіледі.\n\nҚазақстан Республикасының Президенті\n")
+        got = self.located(text, "Қазақстан Республикасының ұлттық қауіпсіздігі туралы", dt.date(2012, 1, 6),
+                           "527-IV", lang="kaz")
+        assert got == [["repeal art_5__para_2", "replace_words art_6"]]

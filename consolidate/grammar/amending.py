@@ -200,7 +200,9 @@ def names(head: str, law: LawName) -> bool:
     dates = head_dates(outside)
     if dates and dates[0] != law.adopted:
         return False
-    if any(normalise(s) == title for s in spans):
+    # a code's title with its short name, «О налогах ... в бюджет (Налоговый кодекс)», is quoted without it
+    short = re.sub(r"\s*\([^()]*\)$", "", title)
+    if any(normalise(s) in (title, short) for s in spans):
         return True
     flat = normalise(re.sub(f"[{_QUOTES}]", " ", name))
     if title in flat:

@@ -375,13 +375,23 @@ _SUBPARA_FIRST = re.compile(
 _CONTEXT = re.compile(rf"^(?P<path>[^{_MARK}«»\"“”]+?(?:да|де|та|те))\s*:$")
 
 
+# an act that amends one law: «1-бап. «...» ... Заңына (...) мынадай өзгерістер енгізілсін:»
+_WHOLE_ARTICLE = re.compile(r"^(?:#+\s*)?(\d+)-бап\.\s*(.*)$", re.DOTALL)
+_ENACTING = re.compile(rf"\s*мынадай\s+[{_L}\s]*?енгізілсін\s*$")
+
+
 def _head(text: str) -> ItemHead:
-    m = _ITEM.match(text)
+    whole = _WHOLE_ARTICLE.match(text)
+    m = whole or _ITEM.match(text)
     end = _header_end(m.group(2)) if m else -1
-    if not m or end < 0 or not _AMENDED.search(numerals.fold(m.group(2)[:end], LANG)):
+    heading = m.group(2)[:end] if m and end >= 0 else ""
+    named = _ENACTING.sub("", numerals.fold(heading, LANG)) if whole else numerals.fold(heading, LANG)
+    if not m or end < 0 or not _AMENDED.search(named):
         raise ParseError(f"expected an item «N. «...» ... Заңына (...):», found {text[:80]!r}")
-    rest = m.group(2)
-    return ItemHead(m.group(1), rest[:end], rest[end + 1:].strip())
+    tail = m.group(2)[end + 1:].strip()
+    if whole:
+        return ItemHead("", heading, tail, int(whole.group(1)))
+    return ItemHead(m.group(1), heading, tail)
 
 
 def _context(body: str) -> str | None:
