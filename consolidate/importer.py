@@ -368,16 +368,20 @@ def _includes(doc: Any, adopted_of: dict[str, _dt.date]) -> list[tuple[str, _dt.
                   key=lambda p: (p[1] or _dt.date.max, p[0]))
 
 
-def _check_inputs(base: Path, acts: Path | None) -> list[Path]:
+def _check_inputs(base: Path, acts: Path | None) -> tuple[list[Path], list[Path]]:
+    """The act files of the folder ``acts``, and the folders beside them (not read: a law's own
+    ``sources/`` keeps another language's texts in ``sources/kaz/``)."""
     if not base.is_file():
         what = "is not a file" if base.exists() else "does not exist"
         raise DataError(f"the base text {what}", file=str(base))
     if acts is None:
-        return []
+        return [], []
     if not acts.is_dir():
         what = "is not a folder" if acts.exists() else "does not exist"
         raise DataError(f"the folder of acts {what}", file=str(acts))
-    files = sorted(p for p in acts.iterdir() if not p.name.startswith("."))
+    entries = sorted(p for p in acts.iterdir() if not p.name.startswith("."))
+    folders = [p for p in entries if p.is_dir() and not p.is_symlink()]
+    files = [p for p in entries if p not in folders]
     for p in files:
         if not ACT_TEXT_NAME.match(p.name) or not p.is_file():
             raise DataError("an act's file must be named YYYY-MM-DD_NUMBER.md (its adoption date and number, "
@@ -386,7 +390,7 @@ def _check_inputs(base: Path, acts: Path | None) -> list[Path]:
             _dt.date.fromisoformat(p.name[:10])
         except ValueError:
             raise DataError(f"{p.name[:10]} is not a date", file=str(p)) from None
-    return files
+    return files, folders
 
 
 def import_texts(
@@ -416,7 +420,7 @@ def import_texts(
         raise DataError(f"lang must be one of {', '.join(LANGS)} (got {lang!r})")
     if not re.fullmatch(r"\d+-[IVXLCDM]+", number):
         raise DataError(f"a law's number is digits, a hyphen and a Roman numeral, e.g. 527-IV (got {number!r})")
-    files = _check_inputs(base, acts)
+    files, folders = _check_inputs(base, acts)
     if facts is not None and not (facts / "law.toml").is_file():
         raise DataError("the facts folder has no law.toml (give a law's folder, amendments/SLUG)", file=str(facts))
     if base.suffix not in (".md", ".txt"):
@@ -445,7 +449,7 @@ def import_texts(
 
     planned: dict[str, bytes] = {}  # path relative to the corpus root -> content
     read_numbers: list[str] = []
-    skipped: list[str] = []
+    skipped = [f"{p.name}/: a folder, not an act's file: skipped" for p in folders]
     name = LawName(law_title, adopted)
     for i, path in enumerate(files):
         if progress is not None:

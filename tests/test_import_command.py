@@ -366,3 +366,15 @@ class TestTheGeneralCase:
         got = self.located(text, "Қазақстан Республикасының ұлттық қауіпсіздігі туралы", dt.date(2012, 1, 6),
                            "527-IV", lang="kaz")
         assert got == [["repeal art_5__para_2", "replace_words art_6"]]
+
+
+def test_a_folder_beside_the_acts_is_reported_and_not_read(tmp_path: Path) -> None:
+    """A law's own sources/ keeps the Kazakh texts in sources/kaz/: importing from it works."""
+    head, bases = law_args("kz-national-security")
+    r = run(tmp_path / "c", "kz-national-security", *head, "--lang", "rus",
+            "--base", str(ROOT / "snapshots/kz-national-security" / bases["rus"]),
+            "--acts", str(ROOT / "amendments/kz-national-security/sources"))
+    assert r.exit_code == 0, r.output
+    assert [line for line in r.output.splitlines() if "kaz/" in line] == [
+        "consolidate: kaz/: a folder, not an act's file: skipped"]
+    assert not (tmp_path / "c/amendments/kz-national-security/sources/kaz").exists()
