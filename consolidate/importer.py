@@ -592,3 +592,43 @@ def import_texts(
         shutil.rmtree(build, ignore_errors=True)
     return ImportResult(law_dir=law_dir, acts=tuple(read_numbers), skipped=tuple(skipped),
                         files=tuple(sorted(planned)))
+
+
+def verify_sources(law: Any) -> list[str]:
+    """What ``check`` says of the acts' kept texts: for each act and language whose text is under
+    ``sources/``, the items for the law are found and read by that language's grammar and give
+    the operations the act file holds; an item that cannot be read, or an act file that no longer
+    says what its text says, is a problem naming the file and the item."""
+    from .grammar.amending import LawName, find_items, read_act
+    from .textfiles import read_text
+
+    problems: list[str] = []
+    for act in law.acts:
+        for lang, rel in sorted(act.sources.items()):
+            title = law.titles.get(lang)
+            path = law.directory / rel
+            if title is None:
+                problems.append(f"[{lang}] {path}: the law has no {lang} title in law.toml to find its items by")
+                continue
+            try:
+                items = find_items(read_act(read_text(path, "amending act"), file=str(path)),
+                                   LawName(title, law.adopted), number=law.number)
+                if not items:
+                    problems.append(f"[{lang}] {path}: act {act.number}: no item for {law.number} «{title}»")
+                    continue
+                parser = _parser(lang)
+                read: list[tuple[str, str]] = []
+                for it in items:
+                    try:
+                        read += [(r.place, r.target) for r in parser(it.lines, article=it.article, file=str(path))]
+                    except ConsolidationError as exc:
+                        raise ParseError(f"act {act.number}, {it.label()}: {exc.message}", file=str(path),
+                                         line=exc.line, place=exc.place) from None
+            except ConsolidationError as exc:
+                problems.append(f"[{lang}] {exc}")
+                continue
+            held = [(op.place, op.target) for op in act.operations if op.lang == lang]
+            if read != held:
+                problems.append(f"[{lang}] {act.path}: act {act.number}: its {lang} operations are not what "
+                                f"{rel} says ({len(held)} held, {len(read)} read): run consolidate import again")
+    return problems

@@ -309,6 +309,9 @@ def check_law(law: Law) -> "CheckReport":
             cmp = compare(view.in_force(), check, view.versions)
             checkpoints.append(CheckPoint(snap.label, lang, day, cmp.compared, cmp.identical, cmp.different,
                                           cmp.unknown, cmp.differences, note, spacing=cmp.spacing))
+    from .importer import verify_sources
+
+    problems += verify_sources(law)
     by_lang = Counter(op.lang for a in law.acts for op in a.operations)
     return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts),
                        sum(by_lang.values()), tuple(sorted(by_lang.items())))

@@ -378,3 +378,43 @@ def test_a_folder_beside_the_acts_is_reported_and_not_read(tmp_path: Path) -> No
     assert [line for line in r.output.splitlines() if "kaz/" in line] == [
         "consolidate: kaz/: a folder, not an act's file: skipped"]
     assert not (tmp_path / "c/amendments/kz-national-security/sources/kaz").exists()
+
+
+class TestCheckReadsTheKeptTexts:
+    """``check`` reads every kept text again: a Kazakh item that cannot be read is an error there."""
+
+    def corpus(self, tmp_path: Path) -> Path:
+        root = tmp_path / "corpus"
+        for part in ("amendments", "snapshots"):
+            shutil.copytree(ROOT / part / "kz-national-security", root / part / "kz-national-security")
+        return root
+
+    def check(self, root: Path) -> Result:
+        return CliRunner().invoke(main, ["--corpus", str(root), "check", "kz-national-security"])
+
+    def test_an_unreadable_kazakh_item(self, tmp_path: Path) -> None:
+        root = self.corpus(tmp_path)
+        src = root / "amendments/kz-national-security/sources/kaz/2013-07-03_124-V.md"
+        text = src.read_text(encoding="utf-8")
+        assert "мынадай редакцияда жазылсын:" in text
+        src.write_text(text.replace("мынадай редакцияда жазылсын:", "ән салсын:", 1), encoding="utf-8")
+        r = self.check(root)
+        assert r.exit_code == 1
+        assert f"[kaz] {src}:" in r.output and "act 124-V" in r.output
+
+    def test_an_act_file_that_no_longer_says_what_its_kazakh_text_says(self, tmp_path: Path) -> None:
+        import tomli_w
+
+        root = self.corpus(tmp_path)
+        path = root / "amendments/kz-national-security/acts/2013-07-03_124-V.toml"
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        kaz = [op for op in data["operations"] if op.get("lang") == "kaz"]
+        data["operations"].remove(kaz[-1])
+        path.write_text(tomli_w.dumps(data), encoding="utf-8")
+        r = self.check(root)
+        assert r.exit_code == 1
+        assert "its kaz operations are not what sources/kaz/2013-07-03_124-V.md says" in r.output
+
+    def test_the_shipped_corpus_reads_back(self) -> None:
+        r = CliRunner().invoke(main, ["--corpus", str(ROOT), "check"])
+        assert r.exit_code == 0, r.output
