@@ -418,3 +418,41 @@ class TestCheckReadsTheKeptTexts:
     def test_the_shipped_corpus_reads_back(self) -> None:
         r = CliRunner().invoke(main, ["--corpus", str(ROOT), "check"])
         assert r.exit_code == 0, r.output
+
+
+def test_a_time_limit_in_an_imported_act_makes_its_unit_expire(tmp_path: Path) -> None:
+    """«Подпункт 1) статьи 1 настоящего Закона действует до ...»: the unit it adds is in effect
+    from the act's date until the limit, and expired after it."""
+    acts = tmp_path / "acts"
+    acts.mkdir()
+    (acts / "2013-05-14_99-V.md").write_text("\n\n".join([
+        "О внесении дополнения в Закон Республики Казахстан «О внешней разведке»",
+        "Статья 1. Внести в Закон Республики Казахстан от 22 мая 2010 года «О внешней разведке» (Ведомости "
+        "Парламента Республики Казахстан, 2010 г., № 10, ст. 47) следующее дополнение:",
+        "1) статью 1 дополнить подпунктом 4) следующего содержания:",
+        "«4) пилотный проект – проект, осуществляемый в порядке эксперимента.».",
+        "Статья 2.",
+        "1. Настоящий Закон вводится в действие с 1 июля 2013 года.",
+        "2. Подпункт 1) статьи 1 настоящего Закона действует до 1 января 2016 года.",
+        "Президент Республики Казахстан",
+    ]) + "\n", encoding="utf-8")
+    head, bases = law_args("kz-foreign-intelligence")
+    corpus = tmp_path / "c"
+    r = run(corpus, "kz-foreign-intelligence", *head, "--lang", "rus",
+            "--base", str(ROOT / "snapshots/kz-foreign-intelligence" / bases["rus"]), "--acts", str(acts))
+    assert r.exit_code == 0, r.output
+
+    def status(day: str) -> dict[str, object]:
+        import json
+
+        out = CliRunner().invoke(main, ["--corpus", str(corpus), "show", "kz-foreign-intelligence", "--as-of", day,
+                                        "--provision", "art_1__subpara_4", "--format", "json"])
+        assert out.exit_code == 0, out.output
+        unit = json.loads(out.output)["provisions"][0]
+        return unit  # type: ignore[no-any-return]
+
+    assert status("2013-06-30")["status"] == "not_yet_in_effect"
+    assert status("2014-01-01")["status"] == "in_effect"
+    expired = status("2016-01-02")
+    assert expired["status"] == "expired" and expired["since"] == "2016-01-01"
+    assert expired["source"] == ["99-V"]
