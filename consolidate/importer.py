@@ -221,6 +221,8 @@ class ImportResult:
     acts: tuple[str, ...]  # numbers of the acts read for this law, in file order
     skipped: tuple[str, ...]  # one line per act file with no item for this law
     files: tuple[str, ...]  # the corpus files written, relative to the corpus root
+    #: one line per act read whose entry-into-force article cannot be read: its dates are not known
+    warnings: tuple[str, ...] = ()
 
 
 def _parser(lang: str) -> Any:
@@ -410,6 +412,7 @@ def import_texts(
 
     from .corpus import check_slug
     from .grammar.amending import LawName, find_items, read_act
+    from .grammar.rules import parse_commencement
     from .grammar.snapshot import read_snapshot
     from .languages import LANGS
     from .formats.fields import read_toml
@@ -450,6 +453,7 @@ def import_texts(
     planned: dict[str, bytes] = {}  # path relative to the corpus root -> content
     read_numbers: list[str] = []
     skipped = [f"{p.name}/: a folder, not an act's file: skipped" for p in folders]
+    warnings: list[str] = []
     name = LawName(law_title, adopted)
     for i, path in enumerate(files):
         if progress is not None:
@@ -489,6 +493,13 @@ def import_texts(
                                 commencement=kept.commencement_text(), source_file=source_rel,
                                 upstream=kept.upstream, ops=ops, existing=old)
         act_rel = f"acts/{act_adopted.isoformat()}_{act_number}.toml"
+        if (written_rule := kept.commencement_text()) and table.get("lang") == lang:
+            try:
+                parse_commencement(written_rule, lang)
+            except ConsolidationError as exc:
+                warnings.append(f"{path.name}: act {act_number}: its entry-into-force article is not read "
+                                f"({exc.message}); state its date in {act_rel} ([commencement] effective) "
+                                "before the law is shown")
         src_file = table["source"]["file"]
         planned[f"amendments/{slug}/{source_rel}"] = written.encode("utf-8")
         planned[f"amendments/{slug}/{act_rel}"] = _dump(table, HEADER.format(file=src_file))
@@ -591,7 +602,7 @@ def import_texts(
     finally:
         shutil.rmtree(build, ignore_errors=True)
     return ImportResult(law_dir=law_dir, acts=tuple(read_numbers), skipped=tuple(skipped),
-                        files=tuple(sorted(planned)))
+                        files=tuple(sorted(planned)), warnings=tuple(warnings))
 
 
 def verify_sources(law: Any) -> list[str]:

@@ -456,3 +456,22 @@ def test_a_time_limit_in_an_imported_act_makes_its_unit_expire(tmp_path: Path) -
     expired = status("2016-01-02")
     assert expired["status"] == "expired" and expired["since"] == "2016-01-01"
     assert expired["source"] == ["99-V"]
+
+
+def test_an_entry_into_force_article_that_cannot_be_read_is_a_warning_naming_the_act(tmp_path: Path) -> None:
+    acts = tmp_path / "acts"
+    acts.mkdir()
+    (acts / "2013-05-14_99-V.md").write_text("\n\n".join([
+        "О внесении изменения в Закон Республики Казахстан «О внешней разведке»",
+        "Статья 1. Внести в Закон Республики Казахстан от 22 мая 2010 года «О внешней разведке» (Ведомости) "
+        "следующее изменение:",
+        "1) подпункт 3) статьи 1 исключить.",
+        "Статья 2. Настоящий Закон вводится в действие когда-нибудь потом.",
+    ]) + "\n", encoding="utf-8")
+    head, bases = law_args("kz-foreign-intelligence")
+    r = run(tmp_path / "c", "kz-foreign-intelligence", *head, "--lang", "rus",
+            "--base", str(ROOT / "snapshots/kz-foreign-intelligence" / bases["rus"]), "--acts", str(acts))
+    assert r.exit_code == 0, r.output
+    (warning,) = [line for line in r.output.splitlines() if "warning" in line]
+    assert warning.startswith("consolidate: warning: 2013-05-14_99-V.md: act 99-V: its entry-into-force article")
+    assert "acts/2013-05-14_99-V.toml" in warning
