@@ -37,15 +37,7 @@ from .errors import ConsolidationError, DataError, ParseError
 from .store.files import write_atomic
 from .grammar.instructions import OperationRecord, parse_item
 
-_FENCE = "===="
-_BLOCK_HEAD = re.compile(
-    r"^## (?:\(a\) Instruction block for|Appendix: .*?Law) (?P<law>\d+-[IVX]+) "
-    r"\(Article (?P<article>\d+), item (?P<item>\d+)\)"
-)
-_RULE_HEAD = re.compile(r"^## \(b\) ")
 _FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})_(?P<number>\d+-[IVX]+)\.md$")
-_TITLE = re.compile(r"^- title[^:]*:\s*(?P<title>.+?)\s*$")
-_UPSTREAM = re.compile(r"^- source: quyse/kz-laws, path (?P<path>\S+?), commit (?P<commit>[0-9a-f]{12})")
 
 # the order of the fields in a written operation table
 _FIELDS = ("place", "op", "target", "line", "instruction", "parent", "old", "new", "pairs", "words",
@@ -67,48 +59,25 @@ class Source:
     commencement: str | None
 
 
-def _fenced(lines: list[str], head: int, path: Path) -> list[tuple[int, str]]:
-    """The lines between the ``====`` fences that follow the heading at index ``head``."""
-    if head + 1 >= len(lines) or lines[head + 1] != _FENCE:
-        raise ParseError("a block heading must be followed by a '====' line", file=str(path), line=head + 2)
-    out: list[tuple[int, str]] = []
-    for i in range(head + 2, len(lines)):
-        if lines[i] == _FENCE:
-            return out
-        out.append((i + 1, lines[i]))
-    raise ParseError("the block is never closed by a '====' line", file=str(path), line=head + 2)
-
-
 def read_source(path: Path, law_number: str) -> Source | None:
-    """The extract's instruction block for ``law_number``, or ``None`` when it has none."""
+    """The extract's instruction block for ``law_number``, or ``None`` when it has none (read by
+    :func:`consolidate.grammar.amending.read_act`, the one reader of the extract layout)."""
+    from .grammar.amending import read_act
+
     m = _FILE_NAME.match(path.name)
     if not m:
         raise DataError("source files are named <YYYY-MM-DD>_<number>.md", file=str(path))
-    lines = path.read_text(encoding="utf-8").split("\n")
-    block: list[tuple[int, str]] | None = None
-    article = item = 0
-    commencement: str | None = None
-    title = upstream = None
-    for i, line in enumerate(lines):
-        if (h := _BLOCK_HEAD.match(line)) and h["law"] == law_number:
-            if block is not None:
-                raise ParseError(f"two instruction blocks for {law_number}", file=str(path), line=i + 1)
-            block = _fenced(lines, i, path)
-            article, item = int(h["article"]), int(h["item"])
-        elif _RULE_HEAD.match(line) and commencement is None:
-            body = [re.sub(r"^#+\s*", "", text).strip() for _, text in _fenced(lines, i, path)]
-            commencement = "\n".join(t for t in body if t) or None
-        elif title is None and (t := _TITLE.match(line)):
-            title = t["title"]
-        elif upstream is None and (u := _UPSTREAM.match(line)):
-            upstream = f"quyse/kz-laws {u['path']} @ {u['commit']}"
-        elif upstream is None and line.startswith("- upstream: "):  # written by `consolidate import`
-            upstream = line.removeprefix("- upstream: ").strip()
-    if block is None:
+    act = read_act(path.read_text(encoding="utf-8"), file=str(path))
+    mine = {(a, i) for a, i, n in act.extract_laws if n == law_number}
+    items = [it for it in act.items if (it.article, it.item) in mine]
+    if not items:
         return None
-    return Source(path=path, number=m["number"], adopted=_dt.date.fromisoformat(m["date"]), title=title,
-                  upstream=upstream, article=article, item=item, block=tuple(block),
-                  commencement=commencement)
+    if len(items) > 1:
+        raise ParseError(f"two instruction blocks for {law_number}", file=str(path), line=items[1].lines[0][0])
+    it = items[0]
+    return Source(path=path, number=m["number"], adopted=_dt.date.fromisoformat(m["date"]), title=act.title,
+                  upstream=act.upstream, article=it.article, item=it.item or 0, block=it.lines,
+                  commencement=act.commencement_text())
 
 
 def _record_table(rec: OperationRecord) -> dict[str, Any]:
@@ -197,10 +166,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {arg}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
 
 
 # --- consolidate import: a law from its base text and its acts as published -----------
@@ -643,3 +608,7 @@ def verify_sources(law: Any) -> list[str]:
                 problems.append(f"[{lang}] {act.path}: act {act.number}: its {lang} operations are not what "
                                 f"{rel} says ({len(held)} held, {len(read)} read): run consolidate import again")
     return problems
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -475,6 +475,12 @@ def test_a_time_limit_in_an_imported_act_makes_its_unit_expire(tmp_path: Path, a
     expired = status("2016-01-02")
     assert expired["status"] == "expired" and expired["since"] == "2016-01-01"
     assert expired["source"] == ["99-V"]
+    import json
+
+    listing = CliRunner().invoke(main, ["--corpus", str(corpus), "acts", "kz-foreign-intelligence", "--format", "json"])
+    (row,) = [a for a in json.loads(listing.output)["acts"] if a["number"] == "99-V"]
+    assert [(lim["kind"], lim["end"], lim["reaches"]) for lim in row["limits"]] == [
+        ("until", "2016-01-01", ["art_1__subpara_4"])]
 
 
 def test_an_entry_into_force_article_that_cannot_be_read_is_a_warning_naming_the_act(tmp_path: Path) -> None:
@@ -494,3 +500,21 @@ def test_an_entry_into_force_article_that_cannot_be_read_is_a_warning_naming_the
     (warning,) = [line for line in r.output.splitlines() if "warning" in line]
     assert warning.startswith("consolidate: warning: 2013-05-14_99-V.md: act 99-V: its entry-into-force article")
     assert "acts/2013-05-14_99-V.toml" in warning
+
+
+def test_the_acts_listing_names_every_time_limit_and_suspension_of_the_corpus() -> None:
+    """376-V and 87-VII limit items for other laws in time; 262-VI suspends two groups of them."""
+    import json
+
+    r = CliRunner().invoke(main, ["--corpus", str(ROOT), "acts", "kz-national-security", "--format", "json"])
+    limits = {(a["number"], lim["kind"], lim["start"], lim["end"], tuple(lim["reaches"]))
+              for a in json.loads(r.output)["acts"] for lim in a["limits"]}
+    assert limits == {
+        ("376-V", "until", None, "2016-01-01", ()),
+        ("87-VII", "until", None, "2022-07-01", ()),
+        ("262-VI", "suspended", "2020-01-01", "2020-12-16", ()),
+        ("262-VI", "suspended", "2020-01-01", "2022-01-01", ()),
+    }
+    text = CliRunner().invoke(main, ["--corpus", str(ROOT), "acts", "kz-national-security"]).output
+    assert "  in effect only until 2016-01-01: art_1__para_8__subpara_5__part_6, art_1__para_8__subpara_5__part_7; " \
+           "reaches no unit of this law (items for other laws)" in text

@@ -45,7 +45,8 @@ FENCE = "===="
 #: an extract's block for one law: its number, article and item
 EXTRACT_BLOCK = re.compile(r"^## (?:\(a\) |Appendix\b).*?\(Article (?P<article>\d+)(?:, item (?P<item>\d+))?\)")
 _EXTRACT_LAW = re.compile(r"\b(?:for|Law) (?P<law>\d+-[IVX]+) ")
-_EXTRACT_RULE = re.compile(r"^## \(b\) ")
+#: the entry-into-force article's blocks: ``(b)``, and its further paragraphs ``(b2)``, ``(b3)``, ...
+_EXTRACT_RULE = re.compile(r"^## \(b\d*\) ")
 #: a field of an extract's header: the act's title (a note of the extractor's, in English
 #: parentheses, may follow it), or where the text was taken from
 _EXTRACT_FIELD = re.compile(
@@ -251,14 +252,26 @@ def _read_extract(lines: list[str], file: str) -> AmendingAct:
             items.append(Item(article, item, tuple(block[first:])))
             if n := _EXTRACT_LAW.search(line[:h.start("article")]):
                 laws.append((article, item, n["law"]))
-        elif _EXTRACT_RULE.match(line) and commencement is None:
-            commencement = _fenced(lines, i, file)
+        elif _EXTRACT_RULE.match(line):
+            commencement = (commencement or []) + _until_signature(_fenced(lines, i, file))
         elif f := _EXTRACT_FIELD.match(line):
             if title is None and f["title"]:
                 title = f["title"]
             elif upstream is None and not f["title"]:
                 upstream = f"quyse/kz-laws {f['path']} @ {f['commit']}" if f["path"] else f["what"]
     return AmendingAct("extract", title, upstream, tuple(items), tuple(commencement or ()), tuple(laws))
+
+
+def _until_signature(block: list[Line]) -> list[Line]:
+    """The lines of an entry-into-force article before the signature, without trailing blank lines."""
+    out: list[Line] = []
+    for n, raw in block:
+        if _SIGNATURE.match(raw.replace("\u00a0", " ").replace("\u00ad", "").strip()):
+            break
+        out.append((n, raw))
+    while out and not out[-1][1].strip():
+        out.pop()
+    return out
 
 
 class _Quotes:
@@ -335,14 +348,7 @@ def _read_whole(lines: list[str], file: str) -> AmendingAct:
     # the entry-into-force article: the last that puts the act into effect; the signature ends it
     rule_at = max((k for k, (_, body) in enumerate(articles) if any(_COMMENCEMENT.search(t) for _, t in body)),
                   default=None)
-    commencement: list[Line] = []
-    if rule_at is not None:
-        for n, raw in articles[rule_at][1]:
-            if _SIGNATURE.match(raw.replace("\u00a0", " ").replace("\u00ad", "").strip()):
-                break
-            commencement.append((n, raw))
-        while commencement and not commencement[-1][1].strip():
-            commencement.pop()
+    commencement = _until_signature(articles[rule_at][1]) if rule_at is not None else []
     items: list[Item] = []
     for k, (number, body) in enumerate(articles):
         if k == rule_at:
