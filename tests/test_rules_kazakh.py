@@ -522,3 +522,23 @@ def test_kazakh_and_russian_say_the_same(item: int, subs: list[int], parts: list
           f"официального опубликования, за исключением {', '.join(ru_places)} пункта {item} статьи 1, которые "
           f"вводятся в действие с {day.day} {_RU_MONTHS[day.month - 1]} {day.year} года.")
     assert reading(parse_commencement(kz, "kaz")) == reading(parse_commencement(ru, "rus"))
+
+
+_HYPHENS = ["-", "\u2010", "\u2011", "–"]  # hyphen, Unicode hyphen, non-breaking hyphen, en dash
+_DASHES = ["–", "—", "-"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(KAZAKH), st.sampled_from(_HYPHENS), st.sampled_from(_DASHES))
+def test_hyphen_and_dash_variants_do_not_change_the_reading(name: str, hyphen: str, dash: str) -> None:
+    """«1-баптың» with any hyphen, «төртінші – жиырма бірінші» with any dash."""
+    text = kaz(name)
+    varied = re.sub(r"(?<=\d)-(?=[а-яәғқңөұүһіi])", hyphen, text)
+    varied = re.sub(r"(?<=[а-яәғқңөұүһіi)]) [–—] (?=[а-яәғқңөұүһіi\d])", f" {dash} ", varied)
+    assert reading(parse_commencement(varied, "kaz")) == reading(parse_commencement(text, "kaz"))
+
+
+def test_an_inserted_number_with_another_hyphen() -> None:
+    text = ("Осы Заң, 2013 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың 2\u20111\u2011тармағын "
+            "қоспағанда, 2014 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.")
+    assert places(parse_commencement(text, "kaz")) == [((art1("para", "2-1"),), fixed(2013, 1, 1))]

@@ -15,6 +15,14 @@ Two entry points:
   ("Приостановить с ... до ...") and the paragraphs that are not about
   commencement (kept as remarks).
 
+Kazakh says the same things in the other order, and is read into the same
+values: the rule before the places it is for and the verb last («Осы Заң,
+2013 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың 18-тармағын
+қоспағанда, ... қолданысқа енгізіледі»), the container before its units
+(«1-баптың 8-тармағының 5), 6) және 7) тармақшаларын»), «... дейін
+қолданылады деп белгіленсін» for a sunset, «... қолданысы ... дейін тоқтатыла
+тұрсын» for a suspension, «... деп белгіленсін» for "Установить, что".
+
 The official texts have typos ("истечениидесяти", "десятикалендарных",
 "действиес", "55статьи", "четвертогоподпункта", doubled spaces); the grammar
 tolerates missing or doubled spaces between words instead of correcting the
@@ -662,13 +670,16 @@ def _unit_word(sc: _Scanner) -> str | None:
     return None
 
 
-# a hyphen joining a number to its unit word: «1-баптың», «12‑тармағы» (U+2011)
-_KZ_HYPHEN = r"[-‐‑]"
+# a hyphen joining a number to its unit word: «1-баптың», «12‑тармағы» (U+2011), «1–баптың»
+_KZ_HYPHEN = r"[-‐‑–]"
+# a dash between the ends of a range: «төртінші – жиырма бірінші абзацтарын», «5)-7)»
+_KZ_DASH = r"[–—‐‑-]"
 
 
 def _kz_number(s: _Scanner) -> str | None:
-    got = s.take(r"\d+(?:-\d+)*\)?")
-    return None if got is None else got.group()
+    """A number as a Kazakh list writes it: «18», «2-1», «2‑1» (U+2011), «5)»."""
+    got = s.take(r"\d+(?:[-‐‑]\d+)*\)?")
+    return None if got is None else re.sub(r"[‐‑]", "-", got.group())
 
 
 def _kz_unit(sc: _Scanner) -> tuple[str, list[str]] | None:
@@ -676,14 +687,14 @@ def _kz_unit(sc: _Scanner) -> tuple[str, list[str]] | None:
     және 12-тармақтарын», «5), 6) және 7) тармақшаларын», «төртінші – жиырма
     бірінші абзацтарын»; ``None`` (the scanner unmoved) when there is none."""
     save = sc.pos
-    ordinals = _num_list(sc, _ordinal_token, r"[–—-]", "part")
+    ordinals = _num_list(sc, _ordinal_token, _KZ_DASH, "part")
     if ordinals is not None:
         if _unit_word(sc) == "part":
             return "part", ordinals
         sc.pos = save
         return None
     # «1, 2) 3) және 4) тармақшаларын» (376-V): a bracket may be missing in a list of subparagraphs
-    raw = _num_list(sc, _kz_number, r"[–—-]", "unit")
+    raw = _num_list(sc, _kz_number, _KZ_DASH, "unit")
     if raw is None:
         return None
     hyphen = sc.take(_KZ_HYPHEN) is not None
@@ -835,7 +846,7 @@ def _open_quote(text: str) -> bool:
 _HEADING = {
     "rus": r"\s*(?:#+\s*)?статья\s*\d+(?:-\d+)*\.",
     "eng": r"\s*(?:#+\s*)?article\s*\d+(?:-\d+)*\.",
-    "kaz": r"\s*(?:#+\s*)?\d+(?:-\d+)*-бап\.",
+    "kaz": r"\s*(?:#+\s*)?\d+(?:-\d+)*" + _KZ_HYPHEN + r"бап\.",
 }
 _SUBJECT = {"rus": r"настоящий\s*закон(?![а-я])", "eng": r"this\s+law\b", "kaz": r"осы\s*заң(?![а-яәғқңөұүһі])"}
 _EXCEPT = {
@@ -851,7 +862,7 @@ def looks_like_article(text: str, lang: str) -> bool:
     signs = {
         "rus": r"за\s*исключением|^\s*(?:#+\s*)?статья\s*\d|\n\s*\d+\.\s",
         "eng": r"with\s+the\s+exception|^\s*(?:#+\s*)?article\s*\d|\n\s*\d+\.\s",
-        "kaz": r"қоспағанда|^\s*(?:#+\s*)?\d+-бап|\n\s*\d+\.\s",
+        "kaz": r"қоспағанда|^\s*(?:#+\s*)?\d+" + _KZ_HYPHEN + r"бап|\n\s*\d+\.\s",
     }
     return re.search(signs.get(lang, "$^"), m) is not None
 
