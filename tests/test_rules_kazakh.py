@@ -36,8 +36,10 @@ from consolidate.commencement import (
     ThisAct,
     Unit,
 )
-from consolidate.errors import RuleError
+from consolidate.errors import ConsolidationError, RuleError
 from consolidate.grammar.rules import parse_commencement
+
+from .test_fuzz_grammar import edited
 
 ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "kaz-commencement"
@@ -542,3 +544,42 @@ def test_an_inserted_number_with_another_hyphen() -> None:
     text = ("Осы Заң, 2013 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың 2\u20111\u2011тармағын "
             "қоспағанда, 2014 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.")
     assert places(parse_commencement(text, "kaz")) == [((art1("para", "2-1"),), fixed(2013, 1, 1))]
+
+
+class TestRuleInAParagraphOfItsOwn:
+    # constructed from 527-IV's own 30-бап (tests/test_rules.py) without its «... бөлігінде»
+    HEAD = ("30-бап. Осы Заңды қолданысқа енгізу тәртібі\n1. Осы Заң, 20-баптың 4-тармағының 2) тармақшасын қоспағанда, "
+            "алғашқы ресми жарияланғанынан кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.\n")
+
+    def test_the_places_excepted_get_the_rule_of_the_paragraph(self) -> None:
+        text = self.HEAD + ("Осы Заңның 20-бабы 4-тармағының 2) тармақшасы 2015 жылғы 1 қаңтардан бастап қолданысқа "
+                            "енгізіледі.")
+        com = parse_commencement(text, "kaz")
+        assert places(com) == [(("art_20__para_4__subpara_2",), fixed(2015, 1, 1))]
+
+    def test_without_that_paragraph_the_exception_has_no_rule(self) -> None:
+        with pytest.raises(RuleError, match="excepted but no rule given for '20-баптың 4-тармағының 2\\) тармақшасын'"):
+            parse_commencement(self.HEAD, "kaz")
+
+
+_KZ_WORDS = ["Осы", "Заң", "Заңның", "1-баптың", "18-тармағын", "3-тармағы", "5)", "тармақшасының", "тармақшаларын",
+             "екінші", "жиырма", "бірінші", "–", "абзацтарын", "абзацының", "және", "сондай-ақ", "қоспағанда,",
+             "қолданысқа", "енгізілетін", "енгізіледі.", "енгізілген", "күннен", "бастап", "кейін", "алғашқы", "ресми",
+             "жарияланған", "күнінен", "күнтізбелік", "он", "күн", "өткен", "соң", "2015", "жылғы", "1", "қаңтардан",
+             "қаңтарға", "дейін", "қолданылады", "деп", "белгіленсін", "қолданысы", "тоқтатыла", "тұрсын,", "мыналарды:",
+             "үшін", "бөлігінде", "нормаларды", "мынадай", "редакцияда", "«", "»", "\"", ":", ";", ",", "\n", "1.", "2)",
+             "31", "ақпаннан", "99999999999999999999", "0"]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(edited([kaz(name) for name in KAZAKH], _KZ_WORDS))
+def test_a_damaged_kazakh_article_is_read_or_refused(text: str) -> None:
+    """Only the project's own errors come out of a damaged article, and what is
+    read is in the text as written."""
+    try:
+        com = parse_commencement(text, "kaz")
+    except ConsolidationError:
+        return
+    assert com.as_written in text
+    for e in com.exceptions:
+        assert e.as_written in text and all(p.startswith("art_") for p in e.places)

@@ -1090,15 +1090,18 @@ def _kz_group(art: _Article, sc: _Scanner, state: _Places, parent: int | None, e
         written = text[rule_start : verb.end()]
         sc.take(r",")
     else:
+        # no rule: the places (or «... бөлігінде» and the places) are excepted here
+        # and put into effect in a paragraph of their own
+        sc.pos = start
         in_part = _kz_in_part(sc, end)
-        if in_part is None:
-            raise RuleError(
-                f"unrecognised commencement rule of an exception: could not read {_flat(text[start:end])[:100]!r}; "
-                f"expected a rule such as {_EXAMPLES['kaz']}"
-            )
     sc.take(r"осы\s*заңның")
     paths = _places(sc, state, group_id)
     scope = None
+    if not paths and rule is None:
+        raise RuleError(
+            f"unrecognised commencement rule of an exception: could not read {_flat(text[start:end])[:100]!r}; "
+            f"expected a rule such as {_EXAMPLES['kaz']}"
+        )
     if not paths:
         stop = sc.find(_KZ_EXCEPT + "|;")
         content = sc.text[sc.pos : stop.start() if stop else end].strip()
