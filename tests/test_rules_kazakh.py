@@ -37,7 +37,7 @@ from consolidate.commencement import (
     Unit,
 )
 from consolidate.errors import ConsolidationError, RuleError
-from consolidate.grammar.rules import parse_commencement
+from consolidate.grammar.rules import explain, parse_commencement
 
 from .test_fuzz_grammar import edited
 
@@ -173,6 +173,7 @@ class TestExceptions:
         assert com.general == DaysAfterPublication(30)
         outer, inner = com.exceptions
         assert outer.rule == DAYS10 and outer.within is None
+        assert outer.as_written == "алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізілетін"
         assert outer.places == tuple(art1("para", n) for n in (1, 2, 5, 6, 7, 10, 11, 12, 13))
         assert (inner.places, inner.rule, inner.within) == (
             (art1("para", 12, "subpara", 3), art1("para", 12, "subpara", 9)), fixed(2016, 1, 1), 0)
@@ -583,3 +584,10 @@ def test_a_damaged_kazakh_article_is_read_or_refused(text: str) -> None:
     assert com.as_written in text
     for e in com.exceptions:
         assert e.as_written in text and all(p.startswith("art_") for p in e.places)
+
+
+def test_explain_lists_the_kazakh_exceptions() -> None:
+    """`consolidate effective --lang kaz` on a whole Kazakh article."""
+    eff = explain(kaz("2012-02-13_553-IV"), published=D(2012, 2, 20), adopted=D(2012, 2, 13), lang="kaz")
+    assert eff is not None and eff.earliest == D(2012, 3, 2)
+    assert "exception art_1__para_18: from 2013-01-01" in eff.derivation

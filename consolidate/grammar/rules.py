@@ -1077,6 +1077,7 @@ def _kz_group(art: _Article, sc: _Scanner, state: _Places, parent: int | None, e
     start = sc.pos
     group_id = len(art.groups)
     _kz_places(sc, state, group_id, leaf=False)  # «1-баптың алғашқы ресми ... 53-тармағын» (15-V)
+    sc.take(r"ол" + _KZ_END)  # «ол алғашқы ресми жарияланған ...» (484-V): "it", not part of the rule's words
     sc.ws()
     rule_start = sc.pos
     rule: Rule | None = _kz_branches(sc, end) if sc.take(r"мыналарды\s*:") else _kz_rule(sc, end)
