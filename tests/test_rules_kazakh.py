@@ -274,7 +274,8 @@ class TestLimitsInTime:
         assert real.endswith("абзацтары 2022 жылғы 1 шілдеге дейін қолданылады деп белгіленсін.")
         turned = real.replace("2022 жылғы 1 шілдеге дейін қолданылады", "қолданылады 2022 жылғы 1 шілдеге дейін")
         head = "2-бап.\n1. Осы Заң 2015 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.\n"
-        for text in (real, turned):
+        bare = turned.replace(" деп белгіленсін.", ".")
+        for text in (real, turned, bare):
             (sunset,) = parse_commencement(head + text, "kaz").sunsets
             assert sunset.until == D(2022, 7, 1)
             assert sunset.places == tuple(art1("para", 3, "subpara", 12, "part", n) for n in (23, 24, 25))
@@ -591,3 +592,10 @@ def test_explain_lists_the_kazakh_exceptions() -> None:
     eff = explain(kaz("2012-02-13_553-IV"), published=D(2012, 2, 20), adopted=D(2012, 2, 13), lang="kaz")
     assert eff is not None and eff.earliest == D(2012, 3, 2)
     assert "exception art_1__para_18: from 2013-01-01" in eff.derivation
+
+
+def test_a_part_numbered_in_digits() -> None:
+    # «бөлік» (часть) may be numbered: «2-бөлігін»
+    text = ("Осы Заң, 2013 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың 4-тармағының 2-бөлігін "
+            "қоспағанда, 2014 жылғы 1 қаңтардан бастап қолданысқа енгізіледі.")
+    assert places(parse_commencement(text, "kaz")) == [((art1("para", 4, "part", 2),), fixed(2013, 1, 1))]

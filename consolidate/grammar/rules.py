@@ -702,8 +702,8 @@ def _kz_unit(sc: _Scanner) -> tuple[str, list[str]] | None:
     bracketed = [n.endswith(")") for n in raw]
     if kind == "subparagraph" and any(bracketed) and not hyphen:
         return kind, [n.rstrip(")") for n in raw]
-    if kind in ("article", "paragraph") and not any(bracketed) and hyphen:
-        return kind, raw
+    if kind in ("article", "paragraph", "part") and not any(bracketed) and hyphen:
+        return kind, raw  # a part numbered in digits: «2-бөлігі» (часть 2)
     sc.pos = save
     return None
 
@@ -718,9 +718,8 @@ def _kz_places(sc: _Scanner, state: _Places, group: int, *, leaf: bool = True) -
     start = sc.pos
     while True:
         before = sc.pos
-        if named or sc.pos != start:
-            if not sc.take(rf"(?:,\s*)?(?:(?:{_AND['kaz']}|сондай-ақ){_KZ_END})?"):
-                break
+        if named:
+            sc.take(rf",\s*(?:(?:{_AND['kaz']}|сондай-ақ){_KZ_END})?|(?:{_AND['kaz']}|сондай-ақ){_KZ_END}")
         first = _kz_unit(sc)
         if first is None:
             sc.pos = before
@@ -972,7 +971,7 @@ def _kz_block(art: _Article, sc: _Scanner, body: str) -> None:
         _suspension(art, sc)
     elif re.search(r"күші\s*жойылды\s*деп\s*танылсын", lead):
         art.remarks.append(Remark("repeal", body))
-    elif re.search(r"деп\s*белгіленсін|дейін\s*қолданыл", lead):
+    elif re.search(r"деп\s*белгіленсін|дейін\s*қолданыл|қолданыл(?:ады|сын)\s*\d{4}\s*жылғы[^.;]*дейін", lead):
         # «... деп белгіленсін» is the Russian «Установить, что ...»
         _establish(art, sc)
     elif _separate(art, sc):
@@ -1106,7 +1105,7 @@ def _kz_group(art: _Article, sc: _Scanner, state: _Places, parent: int | None, e
     if not paths:
         stop = sc.find(_KZ_EXCEPT + "|;")
         content = sc.text[sc.pos : stop.start() if stop else end].strip()
-        if stop is None or rule is None or not re.search(r"(?:норма|ереже)[а-яәғқңөұүһі]*$", fold(content, "kaz")):
+        if stop is None or not re.search(r"(?:норма|ереже)[а-яәғқңөұүһі]*$", fold(content, "kaz")):
             raise RuleError(
                 f"expected the places of an exception («1-баптың 18-тармағын»), found {_flat(sc.rest())[:100]!r}"
             )
@@ -1316,7 +1315,8 @@ def _establish(art: _Article, sc: _Scanner) -> None:
     sc.take(since)
     if sc.at(r"\d"):
         _DATE_READERS[lang](sc)
-        sc.take(r"дейін" + _KZ_END)
+        if lang == "kaz":
+            sc.take(r"дейін" + _KZ_END)
     places = _sunset(art, sc, block)
     if places is None:
         return
