@@ -39,8 +39,9 @@ def law_args(slug: str) -> tuple[list[str], dict[str, str]]:
     return ["--number", table["number"], "--adopted", table["adopted"].isoformat()], bases
 
 
-def acts_folder(slug: str, lang: str, into: Path) -> Path | None:
-    """The law's act texts in one language, as a folder of ``YYYY-MM-DD_NUMBER.md`` files."""
+def acts_folder(slug: str, lang: str, into: Path, *, whole: bool = False) -> Path | None:
+    """The law's act texts in one language, as a folder of ``YYYY-MM-DD_NUMBER.md`` files: the
+    kept texts, or (``whole``) with every act published whole in its place, as make corpus does."""
     src = ROOT / "amendments" / slug / "sources" / ("" if lang == "rus" else lang)
     files = sorted(src.glob("*.md")) if src.is_dir() else []
     if not files:
@@ -48,6 +49,9 @@ def acts_folder(slug: str, lang: str, into: Path) -> Path | None:
     into.mkdir(parents=True)
     for f in files:
         shutil.copy(f, into / f.name)
+    if whole and lang == "rus":
+        for f in PUBLISHED.glob("*.md"):
+            shutil.copy(f, into / f.name)
     return into
 
 
@@ -56,12 +60,12 @@ def tree(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def import_law(slug: str, corpus: Path, work: Path, *, facts: bool = True) -> list[Result]:
+def import_law(slug: str, corpus: Path, work: Path, *, facts: bool = True, whole: bool = False) -> list[Result]:
     head, bases = law_args(slug)
     out = []
     for lang in sorted(bases, key=lambda lang: lang != "rus"):  # the acts' primary language first
         args = [slug, *head, "--lang", lang, "--base", str(ROOT / "snapshots" / slug / bases[lang])]
-        folder = acts_folder(slug, lang, work / f"{slug}-{lang}")
+        folder = acts_folder(slug, lang, work / f"{slug}-{lang}", whole=whole)
         if folder is not None:
             args += ["--acts", str(folder)]
         if facts:
@@ -70,10 +74,13 @@ def import_law(slug: str, corpus: Path, work: Path, *, facts: bool = True) -> li
     return out
 
 
+@pytest.mark.parametrize("whole", [False, True], ids=["kept-texts", "whole-acts"])
 @pytest.mark.parametrize("slug", LAWS)
-def test_a_fresh_import_reproduces_the_shipped_law_byte_for_byte(slug: str, tmp_path: Path) -> None:
+def test_a_fresh_import_reproduces_the_shipped_law_byte_for_byte(slug: str, whole: bool, tmp_path: Path) -> None:
+    """From the texts kept under sources/, or with the acts published whole (as make corpus
+    gives them: an omnibus act amends both laws, and others)."""
     corpus = tmp_path / "corpus"
-    for r in import_law(slug, corpus, tmp_path):
+    for r in import_law(slug, corpus, tmp_path, whole=whole):
         assert r.exit_code == 0, r.output
     for part in ("amendments", "snapshots"):
         shipped, made = ROOT / part / slug, corpus / part / slug
