@@ -1081,6 +1081,17 @@ def generate(out: Path, *, scale: float = 1.0, seed: int = 2024, rules_only: boo
     )
 
 
+def copy_law(source: Path, slug: str, out: Path, new_slug: str) -> None:
+    """Copy the law ``slug`` of the corpus at ``source`` into the corpus at ``out`` as the
+    law ``new_slug`` (its folders renamed and its law.toml saying so): many laws for
+    ``consolidate build`` from one."""
+    shutil.copytree(source / "amendments" / slug, out / "amendments" / new_slug, dirs_exist_ok=True)
+    shutil.copytree(source / "snapshots" / slug, out / "snapshots" / new_slug, dirs_exist_ok=True)
+    law_toml = out / "amendments" / new_slug / "law.toml"
+    text = law_toml.read_text(encoding="utf-8")
+    law_toml.write_text(text.replace(f'slug = "{slug}"', f'slug = "{new_slug}"', 1), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.gen", description=__doc__.split("\n\n")[0])
     ap.add_argument("outdir", type=Path)

@@ -23,6 +23,7 @@ import datetime as _dt
 import gc
 import io
 import json
+import math
 import os
 import platform
 import pstats
@@ -45,13 +46,27 @@ REPO = BENCH.parent
 WORK = BENCH / "work"
 RESULTS = BENCH / "results"
 PEERS = ("git", "sqlite", "cat")
-METRICS = ("show_cold", "asof_inprocess", "diff_cold", "diff_inprocess", "compile")
+# the questions off the indexes' quick path, each against git's show (or diff) of the same dates
+OFF_INDEX = ("show_provision_cold", "show_json_cold", "known_on_cold", "timeline_provision_cold", "diff_json_cold",
+             "show_cold_pipe")
+METRICS = ("show_cold", "asof_inprocess", "diff_cold", "diff_inprocess", "compile", *OFF_INDEX)
 TARGETS = {  # metric, peer, ours/peer at most
     "show_cold": ("git", 1.0),
     "asof_inprocess": ("git", 0.1),
     "diff_cold": ("git", 0.5),
+    "show_provision_cold": ("git", 0.5),
+    "known_on_cold": ("git", 0.5),
+    "timeline_provision_cold": ("git", 0.5),
+    "show_json_cold": ("git", 1.0),
+    "diff_json_cold": ("git", 1.0),
+    "show_cold_pipe": ("git", 0.8),
 }
 COMPILE_TARGET_S = 2.0
+COMPILE_K1_TARGET_S = 1.0
+COMPILE_EXPONENT_TARGET = 1.05
+STORE_TARGET = 2.0  # store bytes per byte of consolidated text
+BUILD_LAWS, BUILD_LAW = 200, "kz-foreign-intelligence"
+BUILD_PER_LAW_TARGET_S, BUILD_SPEEDUP_TARGET = 0.040, 0.65
 RSS_TARGET = 10.0
 REAL_TARGET_S = 0.2
 REAL_LAW, REAL_SHOW, REAL_DIFF = "kz-national-security", "2020-12-31", ("2020-07-01", "2020-12-31")
@@ -76,6 +91,27 @@ def run_child(argv: Sequence[str], env: dict[str, str]) -> float:
     if proc.returncode != 0:
         raise RuntimeError(f"command failed ({proc.returncode}): {' '.join(argv)[:300]}")
     return elapsed
+
+
+def run_piped(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Run a command with stdout to a pipe this process reads to the end; return its wall time."""
+    t = time.perf_counter()
+    proc = subprocess.run(list(argv), stdout=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise RuntimeError(f"command failed ({proc.returncode}): {' '.join(argv)[:300]}")
+    return elapsed
+
+
+def cold_piped(commands: dict[str, tuple[Sequence[str], dict[str, str]]], runs: int) -> dict[str, float]:
+    """As :func:`cold_side_by_side`, each command writing to a pipe that is read."""
+    for argv, env in commands.values():
+        run_piped(argv, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, (argv, env) in commands.items():
+            times[name].append(run_piped(argv, env))
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def cold(argv: Sequence[str], env: dict[str, str], runs: int) -> float:
@@ -207,6 +243,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--as-of", default="2024-12-31", help="the date shown")
     ap.add_argument("--years", type=int, default=5, help="span of the cold diff, in years back from --as-of")
     ap.add_argument("--no-real", action="store_true", help="skip the shipped corpus")
+    ap.add_argument("--no-scaling", action="store_true",
+                    help="skip compile_k4 (a corpus 4x the scale: a minute to generate, more to compile)")
+    ap.add_argument("--build-laws", type=int, default=BUILD_LAWS,
+                    help=f"laws of build_200_laws (copies of {BUILD_LAW}; 0 skips it)")
     ap.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     args = ap.parse_args(argv)
     runs = max(1, args.runs)
@@ -506,6 +546,45 @@ def main(argv: list[str] | None = None) -> int:
         "(the replay that produces the rows is not included)",
     ]
 
+    # 3f. the questions off the quick path -----------------------------------------------
+    log(f"questions off the indexes' quick path ({runs} runs each)")
+    off_index(metrics, notes, result, tl, slug, day, diff_a, diff_b, ours_cli, env, runs, git_show_argv,
+              git_diff_argv, revs, text_bytes, cache_dir)
+
+    # 3g. compile at four times the scale ------------------------------------------------------
+    compile_k1 = metrics["compile"]["ours"]
+    growth: dict[str, Any] = {"compile_k1": compile_k1, "scale_k1": args.scale}
+    if not args.no_scaling:
+        k4 = WORK / "corpus_k4"
+        marker = k4 / f".generated-{args.scale * 4}-{args.seed}"
+        if not marker.exists():
+            log(f"generating the corpus at scale {args.scale * 4} into {k4}")
+            shutil.rmtree(k4, ignore_errors=True)
+            gen.generate(k4, scale=args.scale * 4, seed=args.seed, log=log)
+            marker.write_text("", encoding="utf-8")
+        k4_runs = max(1, min(2, crun))
+        log(f"compile_k4 ({k4_runs} runs)")
+        os.environ["CONSOLIDATE_CACHE"] = "off"
+        compile_k4 = inproc(lambda: compile_timeline(Library.open(k4).law(slug), "rus"), k4_runs, warmup=0)
+        os.environ["CONSOLIDATE_CACHE"] = str(cache_dir)
+        exponent = math.log(compile_k4 / compile_k1) / math.log(4) if compile_k1 else None
+        growth.update(compile_k4=compile_k4, scale_k4=args.scale * 4, compile_exponent=exponent)
+        log(f"  compile_k1 {fmt_s(compile_k1)}, compile_k4 {fmt_s(compile_k4)}: exponent "
+            f"{'—' if exponent is None else f'{exponent:.3f}'}")
+        if exponent is not None and exponent > COMPILE_EXPONENT_TARGET:
+            prof = cProfile.Profile()
+            os.environ["CONSOLIDATE_CACHE"] = "off"
+            prof.runcall(lambda: compile_timeline(Library.open(k4).law(slug), "rus"))
+            os.environ["CONSOLIDATE_CACHE"] = str(cache_dir)
+            growth["profile_k4"] = profile_top(prof)
+    result["compile_scaling"] = growth
+    notes.append("compile_exponent = log(compile_k4 / compile_k1) / log 4: the compile of the corpus generated at "
+                 "four times the scale (same seed) against the compile above")
+
+    # 3h. many laws at once -------------------------------------------------------------------
+    if args.build_laws > 0:
+        result["build_200_laws"] = build_many(args.build_laws, env)
+
     batch.close()
     con.close()
 
@@ -562,6 +641,20 @@ def main(argv: list[str] | None = None) -> int:
                                                  "met": (metrics["compile"]["ours"] or 1e9) <= COMPILE_TARGET_S}
     targets[f"peak RSS of cold show ≤ {RSS_TARGET}× text"] = {"measured": peak["ours_show_over_text"],
                                                              "met": peak["ours_show_over_text"] <= RSS_TARGET}
+    targets[f"compile_k1 ≤ {COMPILE_K1_TARGET_S} s"] = {"measured": metrics["compile"]["ours"],
+                                                       "met": (metrics["compile"]["ours"] or 1e9) <= COMPILE_K1_TARGET_S}
+    exponent = result["compile_scaling"].get("compile_exponent")
+    if exponent is not None:
+        targets[f"compile_exponent ≤ {COMPILE_EXPONENT_TARGET}"] = {"measured": exponent,
+                                                                    "met": exponent <= COMPILE_EXPONENT_TARGET}
+    per_text = result["store"]["store_bytes_per_text_byte"]
+    targets[f"store_bytes_per_text_byte ≤ {STORE_TARGET}"] = {"measured": per_text, "met": per_text <= STORE_TARGET}
+    if "build_200_laws" in result:
+        b = result["build_200_laws"]
+        targets[f"build: ≤ {BUILD_PER_LAW_TARGET_S * 1e3:.0f} ms per law with 2 jobs"] = {
+            "measured": b["per_law_jobs2"], "met": b["per_law_jobs2"] <= BUILD_PER_LAW_TARGET_S}
+        targets[f"build: jobs2 ≤ {BUILD_SPEEDUP_TARGET}× jobs1"] = {
+            "measured": b["jobs2_over_jobs1"], "met": b["jobs2_over_jobs1"] <= BUILD_SPEEDUP_TARGET}
     if "real_corpus" in result and "show_cold" in result["real_corpus"]:
         for k in ("show_cold", "diff_cold"):
             v = result["real_corpus"][k]
@@ -580,6 +673,79 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nwritten {args.output.relative_to(REPO) if args.output.is_relative_to(REPO) else args.output}")
     log("done")
     return 0
+
+
+def off_index(metrics: dict[str, dict[str, float | None]], notes: list[str], result: dict[str, Any], tl: Any,
+              slug: str, day: _dt.date, diff_a: _dt.date, diff_b: _dt.date, ours_cli: list[str],
+              env: dict[str, str], runs: int, git_show_argv: list[str], git_diff_argv: list[str],
+              revs: Any, text_bytes: int, cache_dir: Path) -> None:
+    """The questions the indexes' quick path does not answer, each against git's show (or diff)
+    of the same dates, and what the store holds against the text."""
+    doc = tl.as_of(day).document
+    # an article with paragraphs, present on the day: the first with the most units below it
+    arts = [e for e, u in doc.units.items() if u.kind.value == "article" and u.children]
+    eid = max(arts, key=lambda e: (sum(1 for _ in doc.walk(e)), -arts.index(e)))
+    known = day - relativedelta(years=1)
+    show = [*ours_cli, "show", slug, "--as-of", day.isoformat(), "--lang", "rus"]
+    questions = {
+        "show_provision_cold": ([*show, "--provision", eid], git_show_argv),
+        "show_json_cold": ([*show, "--format", "json"], git_show_argv),
+        "known_on_cold": ([*show, "--known-on", known.isoformat()], git_show_argv),
+        "timeline_provision_cold": ([*ours_cli, "timeline", slug, "--lang", "rus", "--provision", eid],
+                                    git_show_argv),
+        "diff_json_cold": ([*ours_cli, "diff", slug, diff_a.isoformat(), diff_b.isoformat(), "--lang", "rus",
+                            "--format", "json"], git_diff_argv),
+    }
+    for name, (mine, theirs) in questions.items():
+        m = cold_side_by_side({"ours": (mine, env), "git": (theirs, peers.GIT_ENV)}, runs)
+        metrics[name] = {"ours": m["ours"], "git": m["git"], "sqlite": None, "cat": None}
+        log(f"  {name}: ours {fmt_s(m['ours'])}, git {fmt_s(m['git'])}")
+        notes.append(f"{name} ours: `consolidate {' '.join(mine[len(ours_cli):])}`; git: `{' '.join(theirs[3:])}`")
+    m = cold_piped({"ours": (show, env), "git": (git_show_argv, peers.GIT_ENV)}, runs)
+    metrics["show_cold_pipe"] = {"ours": m["ours"], "git": m["git"], "sqlite": None, "cat": None}
+    log(f"  show_cold_pipe: ours {fmt_s(m['ours'])}, git {fmt_s(m['git'])}")
+    notes.append("show_cold_pipe: the plain show and `git show` each writing to a pipe this process reads to the end")
+    # the law's store entries (time line, text index, diff index), the known-on one set apart
+    mine = [p for p in cache_dir.iterdir() if p.name.startswith(f"{slug}.rus.")]
+    latest = sum(p.stat().st_size for p in mine if ".latest." in p.name or p.name.endswith("index"))
+    every = sum(p.stat().st_size for p in mine)
+    result["store"] = {"text_bytes": text_bytes, "store_bytes": latest, "store_bytes_with_known_on": every,
+                       "store_bytes_per_text_byte": latest / text_bytes,
+                       "files": sorted(f"{p.name} {p.stat().st_size}" for p in mine)}
+    log(f"  store: {latest / 2**20:.1f} MiB for {text_bytes / 2**20:.1f} MiB of text "
+        f"({latest / text_bytes:.2f}×; {every / 2**20:.1f} MiB with the known-on time line)")
+    notes.append("store_bytes_per_text_byte: the law's time line, text index and diff index in the store over the "
+                 "bytes of its consolidated text on the day shown (the known-on time line counted apart)")
+
+
+def build_many(count: int, env: dict[str, str]) -> dict[str, Any]:
+    """``consolidate build`` of ``count`` copies of the real law under new slugs, with one job and two."""
+    corpus = WORK / f"corpus{count}"
+    if not (corpus / "amendments" / f"kz-law-{count:03d}").exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        for i in range(1, count + 1):
+            gen.copy_law(REPO, BUILD_LAW, corpus, f"kz-law-{i:03d}")
+    old = time.time() - 60  # the store records nothing of files changed in the last two seconds
+    for path in corpus.rglob("*"):
+        os.utime(path, (old, old))
+    out: dict[str, Any] = {"laws": count, "law": BUILD_LAW}
+    for jobs in (1, 2):
+        cache = WORK / f"cache-build-{jobs}"
+        shutil.rmtree(cache, ignore_errors=True)
+        argv = [*consolidate_argv(), "--corpus", str(corpus), "build", "--jobs", str(jobs)]
+        t = time.perf_counter()
+        proc = subprocess.run(argv, env={**env, "CONSOLIDATE_CACHE": str(cache)}, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        out[f"jobs{jobs}"] = time.perf_counter() - t
+        if proc.returncode != 0:
+            raise RuntimeError(f"build failed: {proc.stderr[-500:]}")
+        out[f"indexes_jobs{jobs}"] = len(list(cache.glob("*.textindex")))
+        log(f"  build of {count} laws, {jobs} job(s): {out[f'jobs{jobs}']:.2f} s "
+            f"({out[f'jobs{jobs}'] / count * 1e3:.0f} ms per law)")
+    out["per_law_jobs1"] = out["jobs1"] / count
+    out["per_law_jobs2"] = out["jobs2"] / count
+    out["jobs2_over_jobs1"] = out["jobs2"] / out["jobs1"]
+    return out
 
 
 def report(result: dict[str, Any]) -> str:
@@ -603,6 +769,18 @@ def report(result: dict[str, Any]) -> str:
               f"{fmt_s(more['other_spans']['git'])}; the full engine without the diff index "
               f"{fmt_s(more['full_engine']['ours'])}; the first diff, which writes the index, "
               f"{more['first_diff']:.2f} s"]
+    cs = result.get("compile_scaling", {})
+    if "compile_k4" in cs:
+        lines += [f"compile: k1 {fmt_s(cs['compile_k1'])}, k4 {fmt_s(cs['compile_k4'])}, exponent "
+                  f"{cs['compile_exponent']:.3f}"]
+    st = result["store"]
+    lines += [f"store: {st['store_bytes'] / 2**20:.1f} MiB for {st['text_bytes'] / 2**20:.1f} MiB of text = "
+              f"{st['store_bytes_per_text_byte']:.2f}× ({st['store_bytes_with_known_on'] / 2**20:.1f} MiB with a "
+              "known-on time line)"]
+    if "build_200_laws" in result:
+        b = result["build_200_laws"]
+        lines += [f"build of {b['laws']} laws: jobs1 {b['jobs1']:.2f} s ({b['per_law_jobs1'] * 1e3:.0f} ms/law), jobs2 "
+                  f"{b['jobs2']:.2f} s ({b['per_law_jobs2'] * 1e3:.0f} ms/law), jobs2/jobs1 {b['jobs2_over_jobs1']:.2f}"]
     p = result["peak_mib"]
     lines += ["", f"peak RSS (MiB): ours show {p['ours_show']}, ours diff {p['ours_diff']}, git show {p['git_show']}, "
               f"git diff {p['git_diff']}, sqlite show {p['sqlite_show']}, cat {p['cat']}; text {p['text_mib']} MiB "

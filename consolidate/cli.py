@@ -1,4 +1,4 @@
-"""The command line: ``consolidate laws|show|diff|timeline|acts|effective|check|serve``.
+"""The command line: ``consolidate laws|show|diff|timeline|acts|effective|check|import|build|cache|serve``.
 
 The only module that imports click.  The commands' arguments and options come
 from one table (:mod:`consolidate.options`), which the quick path of
@@ -203,6 +203,8 @@ def _click_option(option: Option) -> Callable[[F], F]:
         kwargs["metavar"] = option.metavar
     if option.default is not None:
         kwargs.update(default=option.default, show_default=option.show_default)
+    if option.multiple:
+        kwargs["multiple"] = True
     return click.option(option.name, option.dest, **kwargs)
 
 
@@ -214,7 +216,10 @@ def table(name: str) -> Callable[[F], F]:
         for option in reversed(command.options):
             fn = _click_option(option)(fn)
         for argument in reversed(command.arguments):
-            fn = click.argument(argument.rstrip("?").lower(), required=not argument.endswith("?"))(fn)
+            if argument.endswith("..."):
+                fn = click.argument(argument[:-3].lower(), nargs=-1)(fn)
+            else:
+                fn = click.argument(argument.rstrip("?").lower(), required=not argument.endswith("?"))(fn)
         return fn
 
     return decorate
@@ -468,6 +473,68 @@ def import_(ctx: Context, slug: str, number: str | None, adopted: str | None, la
         say(f"consolidate: warning: {line}")
     say(f"consolidate: {slug} ({lang}): {len(result.acts)} act(s) read, {len(result.files)} file(s) written "
         f"under {root}")
+
+
+@main.command()
+@table("build")
+@click.pass_obj
+@_run
+def build(ctx: Context, law: tuple[str, ...], lang: tuple[str, ...], jobs: str | None) -> None:
+    """Compile LAW (or every law of the corpus) in each language and write its
+    time line, text index and diff index to the store, several laws at once:
+    the command a server or CI runs after the corpus changes.
+
+    One line on stderr per law done; a law that fails is named there and the
+    others go on.  Exits 1 if any failed.
+
+    \b
+    Examples:
+      consolidate build
+      consolidate build kz-national-security kz-foreign-intelligence --lang rus --lang kaz --jobs 2
+    """
+    from .build import build as build_laws
+
+    count: int | None = None
+    if jobs is not None:
+        count = int(jobs) if jobs.isascii() and jobs.isdigit() else 0
+        if count < 1:
+            from .errors import DataError
+
+            raise DataError(f"--jobs must be a whole number of at least 1 (got {jobs!r})")
+    total = len(law) or len(ctx.library.corpus.slugs())
+    failed: list[str] = []
+    for done, built in enumerate(build_laws(ctx.library, law, langs=lang, jobs=count), 1):
+        head = f"[{done}/{total}] {built.law}"
+        if built.error is not None:
+            failed.append(built.law)
+            say(f"{head} failed: {built.error}")
+            continue
+        note = f" (indexes not written for {', '.join(built.unindexed)}: files changed in the last 2 s)" \
+            if built.unindexed else ""
+        say(f"{head} ({', '.join(built.langs)}) {built.seconds:.2f} s{note}")
+    if failed:
+        say(f"consolidate: error: {len(failed)} of {total} law(s) failed to build: {', '.join(sorted(failed))}")
+        sys.exit(1)
+
+
+@main.command()
+@table("cache")
+@click.pass_obj
+@_run
+def cache(ctx: Context, prune: bool) -> None:
+    """Where the store of compiled laws and indexes is and how much it holds; with
+    --prune, remove what no current input of the corpus points at (laws and
+    languages gone, entries of changed files or of another engine, writes left
+    over) and say the size before and after.
+
+    \b
+    Examples:
+      consolidate cache
+      consolidate cache --prune
+    """
+    from .render import output
+
+    emit(output.pruned(ctx.library.prune_store()) if prune else output.cache(ctx.library.store_usage()))
 
 
 @main.command()

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .checks import CheckReport
     from .commencement import Commencement
     from .store.text_index import Index
+    from .store.usage import Pruned, Usage
 
 
 def work_of(law: Law) -> Work:
@@ -141,6 +142,25 @@ class Library:
             from .store import diff_index
 
             diff_index.ensure(self.store, root, timeline, self.progress)
+
+    # -- the store ------------------------------------------------------------------------
+
+    def _store_dir(self) -> str:
+        if self.store.directory is None:
+            raise DataError("the store is off (CONSOLIDATE_CACHE=off): nothing is kept between runs")
+        return self.store.directory
+
+    def store_usage(self) -> "Usage":
+        """Where the store is and what it holds."""
+        from .store.usage import usage
+
+        return usage(self._store_dir())
+
+    def prune_store(self) -> "Pruned":
+        """Remove from the store what this corpus's current inputs no longer point at."""
+        from .store.usage import prune
+
+        return prune(self.corpus, self._store_dir())
 
     def _generated_notes(self, view: View) -> dict[str, tuple[str, ...]]:
         """Footnotes for every article (and chapter) changed by an act up to the

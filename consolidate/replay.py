@@ -10,11 +10,9 @@ occurrence rule, insertion onto an existing number).  Nothing is skipped.
 
 from __future__ import annotations
 
-import operator
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import accumulate, compress, count, repeat
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -51,14 +49,14 @@ class Change:
 class Units(dict[str, Provision]):
     """The units of a text state: a dict that remembers which eIds were
     written (set, deleted or popped) since :meth:`TextState.word_hits` last
-    looked, so that it checks only the blocks holding them."""
+    looked, so that its index of words is brought up to date for those alone."""
 
     __slots__ = ("written", "cleared")
 
     def __init__(self, units: Mapping[str, Provision]):
         super().__init__(units)
         self.written: set[str] = set()
-        self.cleared = False  # emptied or changed wholesale: every block is checked
+        self.cleared = False  # emptied or changed wholesale: every unit is indexed again
 
     def __setitem__(self, eid: str, unit: Provision) -> None:
         self.written.add(eid)
@@ -100,20 +98,17 @@ class TextState:
     ``units`` and ``parent`` are dicts that callers may change directly
     (``units`` remembers which eIds were written: :class:`Units`).
     Word searches over big parts of the text (``throughout`` the law) go through
-    :meth:`word_hits`, which keeps the searchable text of small subtrees joined
-    into one string each (a :class:`_Block`) so that most of the text is
-    searched at C speed.  A block that holds a unit written since it was last
-    used is checked against the units it was made of (one C-speed comparison)
-    before it is used again, so no change can leave it stale.
+    :meth:`word_hits`, which looks only at the units that may hold the words:
+    an index of the words of every unit (:class:`_WordIndex`), brought up to
+    date for the units written since it was last used, gives them, so that a
+    search costs what the units holding its words cost, not what the law does.
     """
 
     def __init__(self, units: dict[str, Provision]):
         self.units = Units(units)
-        self._in_blocks: dict[str, set[str]] = {}  # eId → the blocks that hold it (by their top eId)
         self.parent: dict[str, str] = {c: p.eid for p in units.values() for c in p.children}
-        self._blocks: dict[str, _Block] = {}  # eId → its subtree's joined text (checked on use)
-        self._upper: set[str] = set()  # eIds seen with a subtree too big for one block
-        self._sweep_at = 1024  # drop the blocks of units gone from the text past this many blocks
+        self._index: _WordIndex | None = None  # made at the first search of a big scope
+        self._upper: set[str] = set()  # eIds seen with a subtree too big to scan unit by unit
 
     @classmethod
     def of(cls, doc: Document) -> "TextState":
@@ -144,55 +139,77 @@ class TextState:
         """Occurrences of ``words`` in the headings and texts of ``eid``'s subtree,
         in document order: exactly ``_field_hits(state, list(state.subtree(eid)), words)``.
 
-        A small subtree is scanned unit by unit.  In a big one, each subtree of
-        at most ``_BLOCK_UNITS`` units hanging from the big units is searched as
-        one string (its :class:`_Block`, made again when one of its units changed),
-        and only the big units themselves are scanned one by one."""
+        A small subtree (at most ``_SMALL_SCOPE`` units) is scanned unit by unit.
+        In a big one, the index of words names the units that may hold ``words``
+        (each holds every whole word of them, and words that begin and end
+        with the first and last of them); those inside the subtree are put in
+        document order by their path from it and scanned.  Words the index
+        cannot narrow (none of a letter or digit, or one piece of a word found
+        in too many) are searched by the plain scan."""
         upper = self._upper
         if eid not in upper:
-            small = self._subtree_upto(eid, _BLOCK_UNITS)
+            small = self._subtree_upto(eid, _SMALL_SCOPE)
             if small is not None:
                 return _field_hits(self, small, words)
             upper.add(eid)
-            self._blocks.pop(eid, None)
-        if not words or _SEP in words:
-            # a match could run across joined fields (or an empty one is everywhere)
+        if not words:
             return _field_hits(self, list(self.subtree(eid)), words)
-        units = self.units
-        get = units.get
-        blocks = self._blocks
-        if units.written or units.cleared:  # the blocks holding a written unit are checked before use
-            if units.cleared:
-                stale: Iterable[_Block] = blocks.values()
-            else:
-                tops = set().union(*map(self._in_blocks.get, units.written, repeat(())))
-                stale = filter(None, map(blocks.get, tops))
-            for held in stale:
-                held.checked = False
-            units.written.clear()
-            units.cleared = False
+        index = self._synced_index()
+        found = index.candidates(words, len(self.units))
+        ordered = None if found is None else self._in_order(eid, found)
+        if ordered is None:
+            return _field_hits(self, list(self.subtree(eid)), words)
         hits: list[tuple[str, str, int]] = []
-        stack = [eid]
-        while stack:
-            e = stack.pop()
-            block = blocks.get(e)
-            if block is not None and not block.checked:
-                now = list(map(get, block.eids))
-                if now != block.units and not block.refill(now):
-                    block = None  # its subtree changed shape: made again below
-                else:
-                    block.checked = True
-            if block is None and e not in upper:
-                block = self._make_block(e)
-            if block is not None:
-                i = block.blob.find(words)
-                if i >= 0:
-                    block.hits(words, i, hits)
-                continue
-            unit = units[e]
-            _unit_hits(e, unit, words, hits)
-            stack.extend(reversed(unit.children))
+        units = self.units
+        for e in ordered:
+            _unit_hits(e, units[e], words, hits)
         return hits
+
+    def _synced_index(self) -> "_WordIndex":
+        """The index of words, brought up to date with the units written since it was last used."""
+        units = self.units
+        index = self._index
+        if index is None or units.cleared:
+            index = self._index = _WordIndex(units)
+        elif units.written:
+            put = index.put
+            get = units.get
+            for e in units.written:
+                put(e, get(e))
+        units.written.clear()
+        units.cleared = False
+        return index
+
+    def _in_order(self, eid: str, candidates: set[str]) -> list[str] | None:
+        """The ``candidates`` inside ``eid``'s subtree, in document order (by their path of
+        child positions from ``eid``); None if ``parent`` disagrees with the units' children,
+        so that a path cannot be trusted."""
+        units, parent = self.units, self.parent
+        keyed: list[tuple[tuple[int, ...], str]] = []
+        for e in candidates:
+            if e not in units:
+                continue
+            path: list[int] = []
+            c = e
+            while c != eid:
+                p = parent.get(c)
+                if p is None:
+                    if c != ROOT and c in units:
+                        return None  # a unit without a container on record: the plain scan decides
+                    break
+                container = units.get(p)
+                if container is None:
+                    return None
+                try:
+                    path.append(container.children.index(c))
+                except ValueError:
+                    return None
+                c = p
+            else:
+                path.reverse()
+                keyed.append((tuple(path), e))
+        keyed.sort()
+        return [e for _, e in keyed]
 
     def _subtree_upto(self, eid: str, limit: int) -> list[str] | None:
         """``eid``'s subtree in document order, or None if it has more than ``limit`` units."""
@@ -207,88 +224,153 @@ class TextState:
             stack.extend(reversed(units[e].children))
         return out
 
-    def _make_block(self, eid: str) -> "_Block | None":
-        """A new block for ``eid``'s subtree, or None (and ``eid`` counts as
-        big from now on) if the subtree has more than ``_BLOCK_UNITS`` units."""
-        eids = self._subtree_upto(eid, _BLOCK_UNITS)
-        if eids is None:
-            self._blocks.pop(eid, None)
-            self._upper.add(eid)
-            return None
-        units = self.units
-        blocks = self._blocks
-        if len(blocks) >= self._sweep_at:
-            for gone in [e for e in blocks if e not in units]:
-                del blocks[gone]
-            self._sweep_at = 2 * len(blocks) + 1024
-        block = blocks[eid] = _Block(eids, [units[e] for e in eids])
-        in_blocks = self._in_blocks
-        for e in eids:
-            in_blocks.setdefault(e, set()).add(eid)
-        return block
 
-
-# Subtrees of at most this many units are searched as one joined string.
-_BLOCK_UNITS = 64
-# Joins the fields of a block; words holding it are searched field by field.
+# Subtrees of at most this many units are scanned unit by unit, without the index.
+_SMALL_SCOPE = 64
+# Joins a unit's heading and text to take their words in one call: not a word character,
+# so no word runs across the two.
 _SEP = "\x00"
+# A word: a longest run of word characters.  The index keeps those of three or more (the short
+# ones, «в», «и», «по», are in most units and would narrow nothing at the cost of most of the index).
+_WORD = re.compile(r"\w+")
+_MIN_WORD = 3
+_INDEXED = re.compile(r"\w{%d,}" % _MIN_WORD)  # greedy from a run's start: the runs this long, whole
+# A piece of a word found inside more words of the vocabulary than this narrows nothing.
+_MAX_PIECES = 256
+_NO_UNITS: frozenset[str] = frozenset()
 
 
-class _Block:
-    """The headings and texts of a subtree's units, in document order, joined
-    into one string: two fields a unit (heading, text; empty when there is
-    none or the unit's text is unknown), separated by ``_SEP``.
-    ``units`` are the provisions it was made of, to check it against."""
+def _words_of(unit: Provision) -> frozenset[str]:
+    """The words of a unit's heading and text (none for a text the corpus does not hold:
+    a search finds nothing there)."""
+    if unit.status is Status.UNKNOWN:
+        return _NO_UNITS
+    if unit.heading:
+        return frozenset(_INDEXED.findall(f"{unit.heading}{_SEP}{unit.text}"))
+    return frozenset(_INDEXED.findall(unit.text))
 
-    __slots__ = ("eids", "units", "blob", "starts", "checked")
 
-    def __init__(self, eids: list[str], units: list[Provision]):
-        self.eids = eids
-        self.checked = True  # False: a unit it holds was written since it was last used
-        self._fill(units)
+class _WordIndex:
+    """For each word (a longest run of word characters, of at least ``_MIN_WORD``), the units
+    whose heading or text holds it.
 
-    def _fill(self, units: list[Provision]) -> None:
-        self.units = units
-        values: list[str] = [""] * (2 * len(units))
-        if Status.UNKNOWN in map(_STATUS, units):
-            for k, unit in enumerate(units):
-                if unit.status is not Status.UNKNOWN:
-                    values[2 * k] = unit.heading or ""
-                    values[2 * k + 1] = unit.text
+    ``seen`` remembers the provision each unit was indexed from and its words, so that
+    a unit written again is indexed again only if its words may have changed.  The
+    vocabulary is also kept as one string (each word between newlines) for the pieces
+    of words a search begins or ends with: words are only ever added to it (a word
+    no unit holds any more has an empty posting, which narrows to nothing).
+    """
+
+    __slots__ = ("postings", "seen", "_vocab", "_fresh", "_added")
+
+    def __init__(self, units: Mapping[str, Provision]):
+        self.postings: dict[str, set[str]] = {}
+        self.seen: dict[str, tuple[Provision, frozenset[str]]] = {}
+        self._vocab = "\n"  # the words, each followed by a newline
+        self._fresh = "\n"  # words added since, searched as well until merged into _vocab
+        self._added: list[str] = []  # words added since _fresh was last joined
+        postings: defaultdict[str, set[str]] = defaultdict(set)
+        seen = self.seen
+        for eid, unit in units.items():
+            words = _words_of(unit)
+            seen[eid] = (unit, words)
+            for w in words:
+                postings[w].add(eid)
+        self.postings = dict(postings)
+        self._vocab = "\n" + "".join(w + "\n" for w in self.postings)
+
+    def put(self, eid: str, unit: Provision | None) -> None:
+        """Index ``unit`` as the unit ``eid`` now (None: gone)."""
+        seen = self.seen
+        old = seen.get(eid)
+        if old is None:
+            if unit is None:
+                return
+            before = _NO_UNITS
         else:
-            values[0::2] = [h or "" for h in map(_HEADING, units)]
-            values[1::2] = map(_TEXT, units)
-        self.blob = _SEP.join(values)
-        # where field k starts: the lengths before it, plus one _SEP after each
-        self.starts = list(map(operator.add, accumulate(map(len, values), initial=0), count()))
+            was, before = old
+            if unit is was:
+                return
+            if unit is not None and unit.text == was.text and unit.heading == was.heading \
+                    and (unit.status is Status.UNKNOWN) == (was.status is Status.UNKNOWN):
+                seen[eid] = (unit, before)
+                return
+        now = _words_of(unit) if unit is not None else _NO_UNITS
+        postings = self.postings
+        if before:
+            for w in before - now if now else before:
+                postings[w].discard(eid)
+        for w in now - before if before else now:
+            found = postings.get(w)
+            if found is None:
+                postings[w] = {eid}
+                self._added.append(w)
+            else:
+                found.add(eid)
+        if unit is None:
+            del seen[eid]
+        else:
+            seen[eid] = (unit, now)
 
-    def refill(self, now: list[Provision | None]) -> bool:
-        """Take the units' current provisions ``now`` (same eIds); False if the
-        subtree's shape changed (a unit gone or with other children)."""
-        old = self.units
-        for k in compress(count(), map(operator.is_not, now, old)):
-            unit = now[k]
-            if unit is None or unit.children != old[k].children:
-                return False
-        self._fill(now)  # type: ignore[arg-type]
-        return True
+    def _pieces(self, piece: str, start: bool, end: bool) -> list[str] | None:
+        """The words of the vocabulary that ``piece`` may be part of in a text: ending with it
+        (``start``: the search begins with it), beginning with it (``end``), or holding it
+        (both); None if more than ``_MAX_PIECES`` do."""
+        if self._added:
+            self._fresh += "\n".join(self._added) + "\n"
+            self._added.clear()
+            if len(self._fresh) * 4 > len(self._vocab):
+                self._vocab += self._fresh[1:]
+                self._fresh = "\n"
+        out: list[str] = []
+        if start and not end:
+            needle, lead = piece + "\n", 0
+        elif end and not start:
+            needle, lead = "\n" + piece, 1
+        else:
+            needle, lead = piece, 0
+        for blob in (self._vocab, self._fresh):
+            i = blob.find(needle)
+            while i >= 0:
+                a = blob.rfind("\n", 0, i + lead) + 1
+                b = blob.find("\n", i + lead)
+                out.append(blob[a:b])
+                if len(out) > _MAX_PIECES:
+                    return None
+                i = blob.find(needle, b)
+        return out
 
-    def hits(self, words: str, i: int, hits: list[tuple[str, str, int]]) -> None:
-        """Append the occurrences of ``words`` (non-empty, without ``_SEP``)
-        from offset ``i`` of the joined string (the first one) on to ``hits``.
-
-        No match can run across two fields, so searching the joined string
-        finds, field after field, what searching each field finds."""
-        blob, starts, eids, n = self.blob, self.starts, self.eids, len(words)
-        while i >= 0:
-            k = bisect_right(starts, i) - 1
-            hits.append((eids[k >> 1], "text" if k & 1 else "heading", i - starts[k]))
-            i = blob.find(words, i + n)
-
-
-_STATUS = operator.attrgetter("status")
-_HEADING = operator.attrgetter("heading")
-_TEXT = operator.attrgetter("text")
+    def candidates(self, words: str, size: int) -> set[str] | None:
+        """The units that may hold ``words`` (a superset of those that do), or None if the
+        index cannot narrow them down (``size``: how many units the text has)."""
+        postings = self.postings
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(words)]
+        n = len(words)
+        spans = [(a, b) for a, b in spans if b - a >= _MIN_WORD]  # shorter words are not indexed
+        whole = sorted((postings.get(words[a:b], _NO_UNITS) for a, b in spans if a > 0 and b < n), key=len)
+        found: set[str] | None = None
+        if whole:
+            found = set(whole[0])
+            for units in whole[1:]:
+                if len(found) <= 8:
+                    break  # so few left that scanning them costs less than narrowing them
+                found &= units
+        for a, b in spans:
+            if found is not None and len(found) <= 8:
+                break
+            if a > 0 and b < n:
+                continue
+            pieces = self._pieces(words[a:b], a == 0, b == n)
+            if pieces is None:
+                continue
+            holding: set[str] = set()
+            for w in pieces:
+                holding |= postings[w]
+                if len(holding) * 4 > size:
+                    break
+            else:
+                found = holding if found is None else found & holding
+        return found
 
 
 def _fail(op: Operation, message: str) -> OperationError:

@@ -41,11 +41,11 @@ class TestTheTableIsTheCommandLine:
             got = {o for p in command.params if isinstance(p, click.Option) for o in p.opts}
             assert got == {o.name for o in table.options}, name
             args = [p.name for p in command.params if isinstance(p, click.Argument)]
-            assert args == [a.rstrip("?").lower() for a in table.arguments], name
+            assert args == [a.rstrip("?.").lower() for a in table.arguments], name
             for p in command.params:
                 if isinstance(p, click.Option):
                     o = table.option(p.opts[0])
-                    assert o is not None and p.is_flag == o.flag
+                    assert o is not None and p.is_flag == o.flag and p.multiple == o.multiple
                     if o.choices is not None:
                         assert isinstance(p.type, click.Choice) and tuple(p.type.choices) == o.choices
 
@@ -71,8 +71,11 @@ def _command_lines(draw: st.DrawFn) -> list[str]:
     """Well-formed command lines made from the table: a command, its arguments and some of
     its options with values they accept, in any order, in both spellings."""
     command = draw(st.sampled_from(list(options.COMMANDS.values())))
-    words: list[list[str]] = [[a.lower()] for a in command.arguments if not a.endswith("?") or draw(st.booleans())]
-    for option in draw(st.lists(st.sampled_from(command.options), unique_by=lambda o: o.name)) if command.options else []:
+    words: list[list[str]] = [[a.rstrip(".").lower()] * (draw(st.integers(0, 3)) if a.endswith("...") else 1)
+                              for a in command.arguments if not a.endswith("?") or draw(st.booleans())]
+    words = [[w] for ws in words for w in ws]
+    chosen = draw(st.lists(st.sampled_from(command.options), unique_by=lambda o: o.name)) if command.options else []
+    for option in [o for o in chosen for _ in range(2 if o.multiple and draw(st.booleans()) else 1)]:
         if option.flag:
             words.append([option.name])
             continue
@@ -119,8 +122,11 @@ def assert_same_reading(argv: list[str], parsed: options.Parsed) -> None:
             assert bool(got) == bool(expected), (argv, option.name)
         else:
             assert got == expected, (argv, option.name)
-    args = [values[a.rstrip("?").lower()] for a in parsed.command.arguments]
-    assert [a for a in args if a is not None] == parsed.arguments
+    args: list[str] = []
+    for a in parsed.command.arguments:
+        value = values[a.rstrip("?.").lower()]
+        args += list(value) if a.endswith("...") else [] if value is None else [value]
+    assert args == parsed.arguments
 
 
 @pytest.mark.parametrize("argv", [
@@ -128,6 +134,9 @@ def assert_same_reading(argv: list[str], parsed: options.Parsed) -> None:
     ["--corpus", "X", "diff", "L", "2020-01-01", "2021-01-01", "--lang=kaz"],
     ["show", "L", "--notes", "--format", "md"],
     ["check"],
+    ["build"],
+    ["build", "a", "b", "--lang", "rus", "--lang=kaz", "--jobs", "2"],
+    ["cache", "--prune"],
 ])
 def test_plain_command_lines_are_read(argv: list[str]) -> None:
     assert options.parse(argv) is not None and click_reading(argv) is not None

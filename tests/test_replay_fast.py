@@ -1,8 +1,9 @@
-"""The fast word search of replay (``TextState.word_hits``, joined text of small
-subtrees checked against their units on each use) finds exactly what a plain
-scan of every unit finds: same hits in the same order, so the same edits and
-the same errors, whatever changed the text in between (operations, or writes
-straight into ``state.units`` as the time line makes them)."""
+"""The fast word search of replay (``TextState.word_hits``: an index of the words of
+every unit, brought up to date for the units written since its last use, names
+the units a search of a big scope looks at) finds exactly what a plain scan of
+every unit finds: same hits in the same order, so the same edits and the same
+errors, whatever changed the text in between (operations, or writes straight
+into ``state.units`` as the time line makes them)."""
 
 from __future__ import annotations
 
@@ -85,13 +86,14 @@ class PlainState(TextState):
 
 @contextlib.contextmanager
 def block_units(n: int) -> Iterator[None]:
-    """Blocks of at most ``n`` units (small, so that small texts take the fast path)."""
-    old = R._BLOCK_UNITS
-    R._BLOCK_UNITS = n
+    """Scopes of more than ``n`` units searched through the index (``n`` small, so that
+    small texts take the fast path)."""
+    old = R._SMALL_SCOPE
+    R._SMALL_SCOPE = n
     try:
         yield
     finally:
-        R._BLOCK_UNITS = old
+        R._SMALL_SCOPE = old
 
 
 def outcome(op: Operation, state: TextState) -> tuple[Any, ...]:
@@ -283,7 +285,6 @@ class TestSameAsAPlainScan:
         draw = data.draw
         with block_units(size):
             state = TextState(dict(units))
-            state._sweep_at = draw(st.sampled_from([0, 3, 1024]))
             history: dict[str, list[Provision]] = {}
             for seq in range(draw(st.integers(1, 30))):
                 _remember(state, history)
@@ -308,7 +309,6 @@ class TestSameAsAPlainScan:
         draw = data.draw
         with block_units(size):
             fast, plain = TextState(dict(units)), PlainState(dict(units))
-            fast._sweep_at = draw(st.sampled_from([0, 3, 1024]))  # how soon blocks of gone units are dropped
             history: dict[str, list[Provision]] = {}
             for seq in range(draw(st.integers(1, 30))):
                 _remember(fast, history)
@@ -360,18 +360,29 @@ def big_text() -> dict[str, Provision]:
 
 
 class TestFastPath:
-    def test_a_big_scope_is_searched_through_blocks(self) -> None:
-        state = TextState(big_text())
-        assert len(state.units) > R._BLOCK_UNITS
-        for words in ("службы", "орган 17-2-1", "Статья", "закон", "меры:", "нет"):
+    def test_a_big_scope_is_searched_through_the_index(self) -> None:
+        units = big_text()
+        eid = "art_17__para_2__subpara_1"
+        units[eid] = attrs.evolve(units[eid], text="орган особого назначения 17-2-1 службы;")
+        state = TextState(units)
+        assert len(state.units) > R._SMALL_SCOPE
+        for words in ("службы", "орган 17-2-1", "Статья", "закон", "меры:", "нет", "рган 17-2-", "ужб",
+                      "обого назнач", "особого"):
             assert state.word_hits(ROOT, words) == plain_hits(state.units, ROOT, words)
-        assert state._blocks and ROOT in state._upper  # the joined texts were used
-        assert ROOT not in state._blocks
+        assert state._index is not None and ROOT in state._upper
+        size = len(state.units)
+        # the units the index names for a search: those holding its whole words and its end pieces
+        assert state._index.candidates("орган особого назначения", size) == {eid}
+        assert state._index.candidates("собого назна", size) == {eid}  # pieces: the end of one word, the start of one
+        assert state._index.candidates("орган вида особого", size) == set()  # no unit holds «вида»
+        assert state._index.candidates("ужб", size) is None  # in a word of most units: no narrowing
+        assert state._index.candidates("орган 17-2-1", size) is None  # «орган» is everywhere, numbers too short
+        assert state._index.candidates(" ; ", size) is None  # no word at all
 
-    def test_a_small_scope_is_scanned_and_makes_no_blocks(self) -> None:
+    def test_a_small_scope_is_scanned_and_makes_no_index(self) -> None:
         state = TextState(big_text())
         assert state.word_hits("art_3", "службы") == plain_hits(state.units, "art_3", "службы")
-        assert not state._blocks and not state._upper
+        assert state._index is None and not state._upper
 
     def test_a_unit_written_straight_into_units_is_seen(self) -> None:
         state = TextState(big_text())
@@ -414,16 +425,24 @@ class TestFastPath:
         assert [h[0] for h in after] == ["art_9__para_1__subpara_1", "art_9__para_1__subpara_2",
                                          "art_9__para_2-1", "art_9__para_7__subpara_1", "art_9__para_7__subpara_2"]
 
-    def test_blocks_of_units_gone_from_the_text_are_dropped(self) -> None:
+    def test_units_gone_from_the_text_or_unknown_are_gone_from_the_index(self) -> None:
         state = TextState(big_text())
         state.word_hits(ROOT, "службы")
-        assert "art_9" in state._blocks
+        assert state._index is not None and "art_9__para_1__subpara_1" in state._index.postings["службы"]
         apply(Renumber(target="art_9", new_num="9-1", **C), state)
         apply(Expire(target="chp_3", **C), state)
-        state._sweep_at = 0
-        assert state.word_hits(ROOT, "службы") == plain_hits(state.units, ROOT, "службы")
-        assert set(state._blocks) <= set(state.units)
-        assert "art_9-1" in state._blocks and "art_9" not in state._blocks and "art_17" not in state._blocks
+        eid = "art_1__para_1__subpara_1"
+        state.units[eid] = attrs.evolve(state.units[eid], status=Status.UNKNOWN)
+        hits = state.word_hits(ROOT, "службы")
+        assert hits == plain_hits(state.units, ROOT, "службы")
+        found = {h[0] for h in hits}
+        assert "art_9-1__para_1__subpara_1" in found and eid not in found
+        assert not any(e.startswith(("art_9__", "art_17")) for e in found)
+        assert set(state._index.seen) == set(state.units)
+        held = set().union(*state._index.postings.values())
+        assert held <= set(state.units) and eid not in held and "art_9__para_1__subpara_1" not in held
+        state.units[eid] = attrs.evolve(state.units[eid], status=Status.IN_EFFECT, text="иные слова;")
+        assert state.word_hits(ROOT, "иные слова") == [(eid, "text", 0)]
 
     def test_matches_never_run_across_units_or_fields(self) -> None:
         units = big_text()
@@ -467,3 +486,75 @@ class TestFastPath:
         with pytest.raises(OperationError, match="text is unknown on this date"):
             apply(ReplaceWords(target="chp_3", pairs=(("орган", "О"),), throughout=True, **C), state)
         assert state.word_hits(ROOT, "орган 17-") == []
+
+
+# -- the index of words -----------------------------------------------------------------
+
+# letters, digits and the marks between words, the joining character among them: words of
+# every length, pieces of words at either end of a search, and searches holding no word
+ALPHABET = "аабвв12 -;.," + SEP
+
+
+@st.composite
+def flat_texts(draw: st.DrawFn) -> dict[str, Provision]:
+    """A law of articles with random texts and headings over :data:`ALPHABET`."""
+    words = st.text(ALPHABET, max_size=12)
+    units: dict[str, Provision] = {}
+    arts = []
+    for n in range(1, draw(st.integers(1, 12)) + 1):
+        art = f"art_{n}"
+        paras = []
+        for p in range(1, draw(st.integers(0, 3)) + 1):
+            para = child_eid(art, "paragraph", str(p))
+            units[para] = Provision(eid=para, kind=Kind.PARAGRAPH, num=str(p), text=draw(words),
+                                    status=draw(st.sampled_from(STATUSES)))
+            paras.append(para)
+        units[art] = Provision(eid=art, kind=Kind.ARTICLE, num=str(n), heading=draw(st.none() | words),
+                               text=draw(words), children=tuple(paras))
+        arts.append(art)
+    units["chp_1"] = Provision(eid="chp_1", kind=Kind.CHAPTER, num="1", children=tuple(arts))
+    units[ROOT] = Provision(eid=ROOT, kind=Kind.LAW, text=draw(words), children=("chp_1",))
+    return units
+
+
+def holding(units: dict[str, Provision], words: str) -> set[str]:
+    return {e for e, u in units.items() if u.status is not Status.UNKNOWN and (words in u.text or
+                                                                               words in (u.heading or ""))}
+
+
+@SETTINGS
+@given(flat_texts(), st.data())
+def test_the_indexed_search_is_the_plain_scan_on_random_texts_and_edits(units: dict[str, Provision],
+                                                                         data: st.DataObject) -> None:
+    """Every search through the index (every scope is big: ``_SMALL_SCOPE`` 0) finds what the
+    plain scan finds, between random edits; the units the index names for a search hold every
+    unit that holds its words."""
+    draw: Draw = data.draw
+    with block_units(0):
+        state = TextState(dict(units))
+        for seq in range(draw(st.integers(1, 25))):
+            step = draw(st.sampled_from(["search", "search", "edit", "write"]))
+            if step == "search":
+                pool = [t for u in state.units.values() for t in (u.text, u.heading or "") if t]
+                from_text: bool = bool(pool) and draw(st.booleans())
+                if from_text:
+                    text = draw(st.sampled_from(sorted(pool)))
+                    i = draw(st.integers(0, len(text) - 1))
+                    words = text[i:draw(st.integers(i + 1, len(text)))]
+                else:
+                    words = draw(st.text(ALPHABET, min_size=1, max_size=6))
+                target = draw(st.sampled_from([ROOT, *sorted(e for e in state.units if e.startswith(("art_", "chp_")))]))
+                assert state.word_hits(target, words) == plain_hits(state.units, target, words), (target, words)
+                index = state._synced_index()
+                named = index.candidates(words, len(state.units))
+                assert named is None or holding(state.units, words) <= named, words
+                assert set(state._index.seen) == set(state.units) if state._index is not None else True
+            elif step == "edit":
+                op = (_word_op if draw(st.booleans()) else _structural_op)(draw, state, seq)
+                if op is not None:
+                    outcome(op, state)
+            else:
+                eid = draw(st.sampled_from(sorted(state.units)))
+                unit = state.units[eid]
+                state.units[eid] = attrs.evolve(unit, text=draw(st.text(ALPHABET, max_size=12)),
+                                                status=draw(st.sampled_from(STATUSES)))

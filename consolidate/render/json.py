@@ -15,9 +15,9 @@ from typing import Any
 
 from ..diff import Diff, UnitChange
 from ..model import Effective, Provision
-from ..grammar.time_limits import time_limit
 from ..results import History, Reading, Work
 from ..timeline.chain import Version
+from .layout import own_limit
 
 
 def _eff(e: Effective) -> dict[str, Any]:
@@ -49,7 +49,7 @@ def provision_json(p: Provision, v: Version, base_label: str, coming: Version | 
     yet in effect (given as "coming"); a limit in time the unit's own text sets is its
     "time_limit" (the law's rule: the unit stays in effect)."""
     in_force = v.unit is not None
-    limit = time_limit(p.text, lang) if in_force and p.status.value != "unknown" else None
+    limit = own_limit(p.text, lang) if in_force and p.status.value != "unknown" else None
     return {
         "eid": p.eid,
         "kind": p.kind.value,

@@ -11,6 +11,7 @@ footnotes (``notes``: eId → lines) follow the unit they belong to.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -19,10 +20,21 @@ from ..grammar.time_limits import time_limit
 from .lines import coming_note, limit_note, status_note
 
 if TYPE_CHECKING:
+    from ..grammar.time_limits import TimeLimit
     from ..timeline.chain import Version
     from ..timeline.query import View
 
 INDENT = "      "
+# Every limit in time a text sets in its own words names its year in digits (see
+# consolidate.grammar.time_limits); reading one folds the whole text, and most texts have none.
+_YEAR = re.compile(r"\d{4}")
+
+
+def own_limit(text: str, lang: str) -> "TimeLimit | None":
+    """The limit in time ``text`` sets in its own words (:func:`time_limit`), looked for only in a
+    text holding four digits in a row: the same answer, without folding the texts that cannot hold one."""
+    return time_limit(text, lang) if _YEAR.search(text) else None
+
 #: what a unit whose text is unknown shows instead, in each language
 UNKNOWN = {"rus": "[текст на эту дату неизвестен]", "kaz": "[text unknown]", "eng": "[text unknown]"}
 
@@ -80,7 +92,7 @@ def status_lines(p: Provision, version: "Version | None", coming: "Version | Non
         out.append(coming_note(coming, lang, marker, adopted))
     if version is not None and version.unit is not None and version.unit.status in (Status.EXPIRED, Status.SUSPENDED):
         out.append(status_note(version, adopted))
-    limit = time_limit(p.text, lang) if p.status is not Status.UNKNOWN else None
+    limit = own_limit(p.text, lang) if p.status is not Status.UNKNOWN else None
     if limit is not None:
         out.append(limit_note(limit.as_written, limit.until))
     return [line if md else INDENT + line for line in out]

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..diff import Diff
     from ..model import Effective
     from ..results import ActsReport, History, LawSummary, Limit, Reading, Work
+    from ..store.usage import Pruned, Usage
 
 
 def laws(summaries: list["LawSummary"]) -> str:
@@ -201,3 +202,30 @@ def check(reports: list["CheckReport"], *, fmt: str) -> str:
     if fmt == "json":
         return js.dumps([check_json(r) for r in reports]) + "\n"
     return "".join(check_text(r) for r in reports)
+
+
+def _bytes(n: int) -> str:
+    return f"{n / 1048576:.1f} MiB ({n:,} bytes)"
+
+
+#: the kinds of file of the store (consolidate.store.usage.KINDS), as the report names them
+STORE_FILES = {"timeline": "time lines", "key": "key memos", "textindex": "text indexes",
+               "diffindex": "diff indexes", "other": "other files"}
+
+
+def cache(usage: "Usage") -> str:
+    """Where the store is and what it holds, by kind of file."""
+    lines = [f"{usage.directory}\n"]
+    for kind, label in STORE_FILES.items():
+        if kind in usage.files:
+            n, size = usage.files[kind]
+            lines.append(f"  {label}: {n} file(s), {_bytes(size)}\n")
+    lines.append(f"  total: {usage.count} file(s), {_bytes(usage.size)}\n")
+    return "".join(lines)
+
+
+def pruned(p: "Pruned") -> str:
+    """What ``cache --prune`` removed, and the store's size before and after."""
+    return (f"{p.before.directory}: removed {len(p.removed)} file(s) no current input points at\n"
+            f"  before: {p.before.count} file(s), {_bytes(p.before.size)}\n"
+            f"  after: {p.after.count} file(s), {_bytes(p.after.size)}\n")
