@@ -58,6 +58,8 @@ corpus: $(STAMP)
 	  for f in $(SHARED)/whole/rus/*.md; do cp $$f $$tmp/$$law/; done; done; \
 	$(VENV)/bin/consolidate --corpus . import kz-national-security --number 527-IV --adopted 2012-01-06 --lang rus \
 	  --base $(SHARED)/ns527/rus/2014-after-189-V.md --acts $$tmp/ns527; \
+	$(VENV)/bin/consolidate --corpus . import kz-national-security --number 527-IV --adopted 2012-01-06 --lang kaz \
+	  --base $(SHARED)/ns527/kaz/2014-after-233-V.md --acts $(SHARED)/ns527/kaz-amending; \
 	$(VENV)/bin/consolidate --corpus . import kz-national-security --number 527-IV --adopted 2012-01-06 --lang eng \
 	  --base $(SHARED)/seeds/adilet-eng-Z1200000527-national-security.txt; \
 	$(VENV)/bin/consolidate --corpus . import kz-foreign-intelligence --number 277-IV --adopted 2010-05-22 --lang rus \

@@ -67,11 +67,13 @@ def document_order(tl: Timeline) -> dict[str, int]:
 
 
 def render_versions(tl: Timeline, log: Callable[[str], Any] | None = None) -> list[tuple[_dt.date, bytes]]:
-    """The consolidated text (Markdown) at the base date and at every version date."""
+    """The consolidated text in force (Markdown) at the base date and at every version date: what
+    an official consolidated text holds (``View.in_force``; ``consolidate show`` prints the same
+    text with the status notes of the changes still to come)."""
     days = [tl.law.adopted] + [d for d in version_dates(tl) if d > tl.law.adopted]
     out = []
     for i, day in enumerate(days):
-        out.append((day, render_markdown(tl.as_of(day).document).encode()))
+        out.append((day, render_markdown(tl.as_of(day).in_force()).encode()))
         if log and (i + 1) % 100 == 0:
             log(f"  rendered {i + 1}/{len(days)} versions")
     return out

@@ -73,6 +73,8 @@ class CheckReport:
     checkpoints: tuple[CheckPoint, ...]
     acts: int
     operations: int
+    #: (language, operations read from the acts' text in it), by language
+    operations_by_lang: tuple[tuple[str, int], ...] = ()
 
     @property
     def structural(self) -> tuple[tuple[str, Difference], ...]:

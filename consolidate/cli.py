@@ -469,6 +469,8 @@ def import_(ctx: Context, slug: str, number: str | None, adopted: str | None, la
                           facts=Path(facts) if facts is not None else None, progress=ctx.progress)
     for line in result.skipped:
         say(f"consolidate: {line}")
+    for line in result.warnings:
+        say(f"consolidate: warning: {line}")
     say(f"consolidate: {slug} ({lang}): {len(result.acts)} act(s) read, {len(result.files)} file(s) written "
         f"under {root}")
 

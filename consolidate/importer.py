@@ -37,15 +37,7 @@ from .errors import ConsolidationError, DataError, ParseError
 from .store.files import write_atomic
 from .grammar.instructions import OperationRecord, parse_item
 
-_FENCE = "===="
-_BLOCK_HEAD = re.compile(
-    r"^## (?:\(a\) Instruction block for|Appendix: .*?Law) (?P<law>\d+-[IVX]+) "
-    r"\(Article (?P<article>\d+), item (?P<item>\d+)\)"
-)
-_RULE_HEAD = re.compile(r"^## \(b\) ")
 _FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})_(?P<number>\d+-[IVX]+)\.md$")
-_TITLE = re.compile(r"^- title[^:]*:\s*(?P<title>.+?)\s*$")
-_UPSTREAM = re.compile(r"^- source: quyse/kz-laws, path (?P<path>\S+?), commit (?P<commit>[0-9a-f]{12})")
 
 # the order of the fields in a written operation table
 _FIELDS = ("place", "op", "target", "line", "instruction", "parent", "old", "new", "pairs", "words",
@@ -67,48 +59,25 @@ class Source:
     commencement: str | None
 
 
-def _fenced(lines: list[str], head: int, path: Path) -> list[tuple[int, str]]:
-    """The lines between the ``====`` fences that follow the heading at index ``head``."""
-    if head + 1 >= len(lines) or lines[head + 1] != _FENCE:
-        raise ParseError("a block heading must be followed by a '====' line", file=str(path), line=head + 2)
-    out: list[tuple[int, str]] = []
-    for i in range(head + 2, len(lines)):
-        if lines[i] == _FENCE:
-            return out
-        out.append((i + 1, lines[i]))
-    raise ParseError("the block is never closed by a '====' line", file=str(path), line=head + 2)
-
-
 def read_source(path: Path, law_number: str) -> Source | None:
-    """The extract's instruction block for ``law_number``, or ``None`` when it has none."""
+    """The extract's instruction block for ``law_number``, or ``None`` when it has none (read by
+    :func:`consolidate.grammar.amending.read_act`, the one reader of the extract layout)."""
+    from .grammar.amending import read_act
+
     m = _FILE_NAME.match(path.name)
     if not m:
         raise DataError("source files are named <YYYY-MM-DD>_<number>.md", file=str(path))
-    lines = path.read_text(encoding="utf-8").split("\n")
-    block: list[tuple[int, str]] | None = None
-    article = item = 0
-    commencement: str | None = None
-    title = upstream = None
-    for i, line in enumerate(lines):
-        if (h := _BLOCK_HEAD.match(line)) and h["law"] == law_number:
-            if block is not None:
-                raise ParseError(f"two instruction blocks for {law_number}", file=str(path), line=i + 1)
-            block = _fenced(lines, i, path)
-            article, item = int(h["article"]), int(h["item"])
-        elif _RULE_HEAD.match(line) and commencement is None:
-            body = [re.sub(r"^#+\s*", "", text).strip() for _, text in _fenced(lines, i, path)]
-            commencement = "\n".join(t for t in body if t) or None
-        elif title is None and (t := _TITLE.match(line)):
-            title = t["title"]
-        elif upstream is None and (u := _UPSTREAM.match(line)):
-            upstream = f"quyse/kz-laws {u['path']} @ {u['commit']}"
-        elif upstream is None and line.startswith("- upstream: "):  # written by `consolidate import`
-            upstream = line.removeprefix("- upstream: ").strip()
-    if block is None:
+    act = read_act(path.read_text(encoding="utf-8"), file=str(path))
+    mine = {(a, i) for a, i, n in act.extract_laws if n == law_number}
+    items = [it for it in act.items if (it.article, it.item) in mine]
+    if not items:
         return None
-    return Source(path=path, number=m["number"], adopted=_dt.date.fromisoformat(m["date"]), title=title,
-                  upstream=upstream, article=article, item=item, block=tuple(block),
-                  commencement=commencement)
+    if len(items) > 1:
+        raise ParseError(f"two instruction blocks for {law_number}", file=str(path), line=items[1].lines[0][0])
+    it = items[0]
+    return Source(path=path, number=m["number"], adopted=_dt.date.fromisoformat(m["date"]), title=act.title,
+                  upstream=act.upstream, article=it.article, item=it.item or 0, block=it.lines,
+                  commencement=act.commencement_text())
 
 
 def _record_table(rec: OperationRecord) -> dict[str, Any]:
@@ -199,10 +168,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 # --- consolidate import: a law from its base text and its acts as published -----------
 
 #: an amending act's file in an ``--acts`` folder: its adoption date and number
@@ -221,6 +186,8 @@ class ImportResult:
     acts: tuple[str, ...]  # numbers of the acts read for this law, in file order
     skipped: tuple[str, ...]  # one line per act file with no item for this law
     files: tuple[str, ...]  # the corpus files written, relative to the corpus root
+    #: one line per act read whose entry-into-force article cannot be read: its dates are not known
+    warnings: tuple[str, ...] = ()
 
 
 def _parser(lang: str) -> Any:
@@ -368,16 +335,20 @@ def _includes(doc: Any, adopted_of: dict[str, _dt.date]) -> list[tuple[str, _dt.
                   key=lambda p: (p[1] or _dt.date.max, p[0]))
 
 
-def _check_inputs(base: Path, acts: Path | None) -> list[Path]:
+def _check_inputs(base: Path, acts: Path | None) -> tuple[list[Path], list[Path]]:
+    """The act files of the folder ``acts``, and the folders beside them (not read: a law's own
+    ``sources/`` keeps another language's texts in ``sources/kaz/``)."""
     if not base.is_file():
         what = "is not a file" if base.exists() else "does not exist"
         raise DataError(f"the base text {what}", file=str(base))
     if acts is None:
-        return []
+        return [], []
     if not acts.is_dir():
         what = "is not a folder" if acts.exists() else "does not exist"
         raise DataError(f"the folder of acts {what}", file=str(acts))
-    files = sorted(p for p in acts.iterdir() if not p.name.startswith("."))
+    entries = sorted(p for p in acts.iterdir() if not p.name.startswith("."))
+    folders = [p for p in entries if p.is_dir() and not p.is_symlink()]
+    files = [p for p in entries if p not in folders]
     for p in files:
         if not ACT_TEXT_NAME.match(p.name) or not p.is_file():
             raise DataError("an act's file must be named YYYY-MM-DD_NUMBER.md (its adoption date and number, "
@@ -386,7 +357,7 @@ def _check_inputs(base: Path, acts: Path | None) -> list[Path]:
             _dt.date.fromisoformat(p.name[:10])
         except ValueError:
             raise DataError(f"{p.name[:10]} is not a date", file=str(p)) from None
-    return files
+    return files, folders
 
 
 def import_texts(
@@ -406,6 +377,7 @@ def import_texts(
 
     from .corpus import check_slug
     from .grammar.amending import LawName, find_items, read_act
+    from .grammar.rules import parse_commencement
     from .grammar.snapshot import read_snapshot
     from .languages import LANGS
     from .formats.fields import read_toml
@@ -416,7 +388,7 @@ def import_texts(
         raise DataError(f"lang must be one of {', '.join(LANGS)} (got {lang!r})")
     if not re.fullmatch(r"\d+-[IVXLCDM]+", number):
         raise DataError(f"a law's number is digits, a hyphen and a Roman numeral, e.g. 527-IV (got {number!r})")
-    files = _check_inputs(base, acts)
+    files, folders = _check_inputs(base, acts)
     if facts is not None and not (facts / "law.toml").is_file():
         raise DataError("the facts folder has no law.toml (give a law's folder, amendments/SLUG)", file=str(facts))
     if base.suffix not in (".md", ".txt"):
@@ -445,7 +417,8 @@ def import_texts(
 
     planned: dict[str, bytes] = {}  # path relative to the corpus root -> content
     read_numbers: list[str] = []
-    skipped: list[str] = []
+    skipped = [f"{p.name}/: a folder, not an act's file: skipped" for p in folders]
+    warnings: list[str] = []
     name = LawName(law_title, adopted)
     for i, path in enumerate(files):
         if progress is not None:
@@ -485,6 +458,13 @@ def import_texts(
                                 commencement=kept.commencement_text(), source_file=source_rel,
                                 upstream=kept.upstream, ops=ops, existing=old)
         act_rel = f"acts/{act_adopted.isoformat()}_{act_number}.toml"
+        if (written_rule := kept.commencement_text()) and table.get("lang") == lang:
+            try:
+                parse_commencement(written_rule, lang)
+            except ConsolidationError as exc:
+                warnings.append(f"{path.name}: act {act_number}: its entry-into-force article is not read "
+                                f"({exc.message}); state its date in {act_rel} ([commencement] effective) "
+                                "before the law is shown")
         src_file = table["source"]["file"]
         planned[f"amendments/{slug}/{source_rel}"] = written.encode("utf-8")
         planned[f"amendments/{slug}/{act_rel}"] = _dump(table, HEADER.format(file=src_file))
@@ -587,4 +567,48 @@ def import_texts(
     finally:
         shutil.rmtree(build, ignore_errors=True)
     return ImportResult(law_dir=law_dir, acts=tuple(read_numbers), skipped=tuple(skipped),
-                        files=tuple(sorted(planned)))
+                        files=tuple(sorted(planned)), warnings=tuple(warnings))
+
+
+def verify_sources(law: Any) -> list[str]:
+    """What ``check`` says of the acts' kept texts: for each act and language whose text is under
+    ``sources/``, the items for the law are found and read by that language's grammar and give
+    the operations the act file holds; an item that cannot be read, or an act file that no longer
+    says what its text says, is a problem naming the file and the item."""
+    from .grammar.amending import LawName, find_items, read_act
+    from .textfiles import read_text
+
+    problems: list[str] = []
+    for act in law.acts:
+        for lang, rel in sorted(act.sources.items()):
+            title = law.titles.get(lang)
+            path = law.directory / rel
+            if title is None:
+                problems.append(f"[{lang}] {path}: the law has no {lang} title in law.toml to find its items by")
+                continue
+            try:
+                items = find_items(read_act(read_text(path, "amending act"), file=str(path)),
+                                   LawName(title, law.adopted), number=law.number)
+                if not items:
+                    problems.append(f"[{lang}] {path}: act {act.number}: no item for {law.number} «{title}»")
+                    continue
+                parser = _parser(lang)
+                read: list[tuple[str, str]] = []
+                for it in items:
+                    try:
+                        read += [(r.place, r.target) for r in parser(it.lines, article=it.article, file=str(path))]
+                    except ConsolidationError as exc:
+                        raise ParseError(f"act {act.number}, {it.label()}: {exc.message}", file=str(path),
+                                         line=exc.line, place=exc.place) from None
+            except ConsolidationError as exc:
+                problems.append(f"[{lang}] {exc}")
+                continue
+            held = [(op.place, op.target) for op in act.operations if op.lang == lang]
+            if read != held:
+                problems.append(f"[{lang}] {act.path}: act {act.number}: its {lang} operations are not what "
+                                f"{rel} says ({len(held)} held, {len(read)} read): run consolidate import again")
+    return problems
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

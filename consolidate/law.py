@@ -88,6 +88,8 @@ class Act:
     op_effective: Mapping[int, _dt.date]  # seq → a date the act file states for that operation
     source_file: str | None = None
     upstream: str | None = None
+    #: the act's text kept under sources/, by language (the primary's is ``source_file``)
+    sources: Mapping[str, str] = attrs.field(factory=dict)
 
     @cached_property
     def commencement(self) -> "Commencement | None":

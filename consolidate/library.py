@@ -13,7 +13,7 @@ date) for the life of the :class:`Library`, and in the store
 from __future__ import annotations
 
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,13 +26,14 @@ from .errors import ConsolidationError, DataError, UnknownProvision
 from .languages import PREFERRED
 from .law import Act, Law
 from .model import ROOT, Effective, Kind, Progress
-from .results import ActRow, ActsReport, Exception_, History, LawSummary, Reading, StepRow, Work
+from .results import ActRow, ActsReport, Exception_, History, LawSummary, Limit, Reading, StepRow, Work
 from .store.files import Store
 from .timeline.compile import compile_timeline
 from .timeline.query import Timeline, View
 
 if TYPE_CHECKING:
     from .checks import CheckReport
+    from .commencement import Commencement
     from .store.text_index import Index
     from .store.usage import Pruned, Usage
 
@@ -280,9 +281,11 @@ def _act_row(act: Act) -> ActRow:
         com = act.commencement
     except ConsolidationError as exc:
         com, error = None, str(exc)
+    limits: tuple[Limit, ...] = ()
     if com is not None:
         parsed = str(com.general)
         exceptions = tuple(Exception_(s.places, str(s.rule), s.as_written) for s in com.exceptions)
+        limits = _limits(act, com)
     elif footnoted is not None:
         from .grammar.rules import parse_rule
 
@@ -298,8 +301,22 @@ def _act_row(act: Act) -> ActRow:
         title=act.title, rule=rule_written, parsed=parsed, effective=tuple(dates),
         derivation=next((e.derivation for e in effs.values() if e is not None), None),
         exceptions=exceptions, operations_available=act.operations_available, operations=len(act.operations),
-        touches=act.touched(), error=error,
+        touches=act.touched(), error=error, limits=limits,
     )
+
+
+def _limits(act: Act, com: "Commencement") -> tuple[Limit, ...]:
+    """The act's time limits and suspensions, each with the units of this law it reaches."""
+    from .numbering import is_within
+
+    def reaches(places: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(op.target for op in act.operations
+                                   if any(is_within(op.place, p) for p in places)))
+
+    return (*(Limit("until", s.places, None, s.until, s.as_written, reaches=reaches(s.places))
+              for s in com.sunsets),
+            *(Limit("suspended", s.places, s.start, s.end, s.as_written, s.interim, reaches(s.places))
+              for s in com.suspensions))
 
 
 def check_law(law: Law) -> "CheckReport":
@@ -329,6 +346,10 @@ def check_law(law: Law) -> "CheckReport":
             cmp = compare(view.in_force(), check, view.versions)
             checkpoints.append(CheckPoint(snap.label, lang, day, cmp.compared, cmp.identical, cmp.different,
                                           cmp.unknown, cmp.differences, note, spacing=cmp.spacing))
-    n_ops = sum(len(a.operations) for a in law.acts)
-    return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts), n_ops)
+    from .importer import verify_sources
+
+    problems += verify_sources(law)
+    by_lang = Counter(op.lang for a in law.acts for op in a.operations)
+    return CheckReport(slug, tuple(dict.fromkeys(problems)), tuple(checkpoints), len(law.acts),
+                       sum(by_lang.values()), tuple(sorted(by_lang.items())))
 

@@ -448,13 +448,36 @@ def _field_hits(state: TextState, eids: list[str], words: str) -> list[tuple[str
     return hits
 
 
-def _unit_hits(eid: str, unit: Provision, words: str, hits: list[tuple[str, str, int]]) -> None:
-    """Add the occurrences of ``words`` in one unit's heading and text (none in an unknown text)."""
+def _unit_hits(eid: str, unit: Provision, words: str, hits: list[tuple[str, str, int]],
+               view: Mapping[int, int] | None = None) -> None:
+    """Add the occurrences of ``words`` in one unit's heading and text (none in an unknown text),
+    the fields read through the translation table ``view`` if one is given."""
     if unit.status is Status.UNKNOWN:
         return
     if unit.heading:
-        hits.extend((eid, "heading", i) for i in _find(unit.heading, words))
-    hits.extend((eid, "text", i) for i in _find(unit.text, words))
+        hits.extend((eid, "heading", i) for i in _find(unit.heading.translate(view) if view else unit.heading, words))
+    hits.extend((eid, "text", i) for i in _find(unit.text.translate(view) if view else unit.text, words))
+
+
+#: Latin letters that Kazakh texts as published type for the Cyrillic letters they look like
+#: («қауiпсiздiгi» with Latin i: MANIFEST-kaz), one letter for one, so an offset found in a
+#: text read through it is an offset in the text as written
+_LOOKALIKES = {"kaz": str.maketrans("iIcCaeopxyABEHKMOPTX", "іІсСаеорхуАВЕНКМОРТХ")}
+
+
+def _hits(state: TextState, scope: str, words: str, op: Operation) -> list[tuple[str, str, int]]:
+    """The occurrences of ``words`` in ``scope``'s subtree.  Where the words occur nowhere as
+    written, and the language mixes look-alike letters, both the words and the text are read
+    with those letters as the ones they stand for (the act's «шешімдерімен» finds the law's
+    «шешiмдерiмен»); the text edited is the text as written."""
+    hits = state.word_hits(scope, words)
+    view = _LOOKALIKES.get(op.lang)
+    if hits or view is None:
+        return hits
+    folded = words.translate(view)
+    for e in state.subtree(scope):
+        _unit_hits(e, state.units[e], folded, hits, view)
+    return hits
 
 
 def _with(unit: Provision, field: str, value: str) -> Provision:
@@ -485,7 +508,7 @@ def _replace_words(state: TextState, op: ReplaceWords) -> list[Change]:
     changes: list[Change] = []
     found_any = False
     for old, new in op.pairs:
-        hits = state.word_hits(scope, old)
+        hits = _hits(state, scope, old, op)
         if not hits and len(op.pairs) > 1:
             continue  # one case form of a "соответственно" list need not occur
         found_any = True
@@ -500,7 +523,7 @@ def _delete_words(state: TextState, op: DeleteWords) -> list[Change]:
     scope = _scope(state, op)
     _check_unknown(state, op, scope)
     occurrence = op.occurrence if not op.throughout or op.occurrence.mode != "only" else Occurrence("all")
-    hits = _select(op, state.word_hits(scope, op.words), occurrence, op.words)
+    hits = _select(op, _hits(state, scope, op.words, op), occurrence, op.words)
     changes: list[Change] = []
     # Deleting words also removes one adjacent space, so no double space is left behind.
     for eid, field, offset in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
@@ -522,7 +545,7 @@ def _insert_words(state: TextState, op: InsertWords) -> list[Change]:
     if op.after is not None or op.before is not None:
         anchor = op.after if op.after is not None else op.before
         assert anchor is not None
-        hits = _select(op, state.word_hits(scope, anchor), op.occurrence, anchor)
+        hits = _select(op, _hits(state, scope, anchor, op), op.occurrence, anchor)
         changes = []
         for eid, field, offset in sorted(hits, key=lambda h: (h[0], h[1], -h[2])):
             unit = state.units[eid]

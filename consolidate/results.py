@@ -94,6 +94,21 @@ class Exception_:
 
 
 @attrs.frozen
+class Limit:
+    """A time limit or a suspension an act's commencement article sets, as the acts listing
+    shows it: the act's places it names, its dates, and the units of this law it reaches (none
+    when the places are items for other laws)."""
+
+    kind: str  # "until": in effect only until ``end``; "suspended": not applied in [start, end)
+    places: tuple[str, ...]
+    start: _dt.date | None
+    end: _dt.date
+    as_written: str
+    interim: bool = False  # the act gives the wordings that apply during a suspension
+    reaches: tuple[str, ...] = ()
+
+
+@attrs.frozen
 class ActRow:
     """One amending act in the ``acts`` listing."""
 
@@ -112,6 +127,7 @@ class ActRow:
     operations: int
     touches: tuple[str, ...]
     error: str | None = None
+    limits: tuple[Limit, ...] = ()
 
 
 @attrs.frozen

@@ -156,37 +156,18 @@ def create_app(library: Library) -> Flask:
         works = {s.slug: work(s.slug) for s in summaries}
         return page(html.laws_page(summaries, works, links=links))
 
-    @app.get("/<law_slug>")
-    def law_page(law_slug: str) -> Response:
-        return reading(law_slug, None, api=False)
+    # each page has its JSON twin under /api: the same answer, as the CLI's --format json gives it
+    def view(answer: Callable[..., Response], **fixed: object) -> Callable[..., Response]:
+        def handle(law_slug: str, **path: str) -> Response:
+            return answer(law_slug, **path, **fixed)
+        return handle
 
-    @app.get("/<law_slug>/<eid>")
-    def unit_page(law_slug: str, eid: str) -> Response:
-        return reading(law_slug, eid, api=False)
-
-    @app.get("/<law_slug>/<eid>/timeline")
-    def timeline_page(law_slug: str, eid: str) -> Response:
-        return history(law_slug, eid, api=False)
-
-    @app.get("/<law_slug>/diff")
-    def diff_page(law_slug: str) -> Response:
-        return changes(law_slug, api=False)
-
-    @app.get("/api/<law_slug>")
-    def law_json(law_slug: str) -> Response:
-        return reading(law_slug, None, api=True)
-
-    @app.get("/api/<law_slug>/<eid>")
-    def unit_json(law_slug: str, eid: str) -> Response:
-        return reading(law_slug, eid, api=True)
-
-    @app.get("/api/<law_slug>/<eid>/timeline")
-    def timeline_json(law_slug: str, eid: str) -> Response:
-        return history(law_slug, eid, api=True)
-
-    @app.get("/api/<law_slug>/diff")
-    def diff_json(law_slug: str) -> Response:
-        return changes(law_slug, api=True)
+    for prefix, api in (("", False), ("/api", True)):
+        kind = "json" if api else "page"
+        app.add_url_rule(f"{prefix}/<law_slug>", f"law_{kind}", view(reading, eid=None, api=api))
+        app.add_url_rule(f"{prefix}/<law_slug>/<eid>", f"unit_{kind}", view(reading, api=api))
+        app.add_url_rule(f"{prefix}/<law_slug>/<eid>/timeline", f"timeline_{kind}", view(history, api=api))
+        app.add_url_rule(f"{prefix}/<law_slug>/diff", f"diff_{kind}", view(changes, api=api))
 
     # -- what is wrong, said shortly --------------------------------------------------------
 

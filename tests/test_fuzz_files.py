@@ -158,6 +158,15 @@ def store_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return found
 
 
+@pytest.mark.parametrize("keep", [0, 8, 12, 20])
+def test_an_index_cut_to_its_magic_is_refused(store_files: dict[str, bytes], keep: int) -> None:
+    """Cut after the magic (and zeros): an empty header has CRC 0, so only reading it can refuse it."""
+    for kind, suffix in ((Index, ".textindex"), (DiffIndex, ".diffindex")):
+        assert store_files[suffix].startswith(kind.MAGIC)
+        with pytest.raises(ValueError):
+            kind.read(kind.MAGIC + bytes(keep))
+
+
 @FUZZ
 @given(data=st.data())
 def test_a_damaged_index_is_refused(store_files: dict[str, bytes], data: st.DataObject) -> None:

@@ -33,7 +33,8 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 
 @st.composite
-def edited(draw: st.DrawFn, texts: list[str]) -> str:
+def edited(draw: st.DrawFn, texts: list[str], vocabulary: list[str] = VOCABULARY) -> str:
+    """One of ``texts`` edited at random at the level of words, words of ``vocabulary`` put in."""
     words = draw(st.sampled_from(texts)).split(" ")
     for _ in range(draw(st.integers(1, 8))):
         at = draw(st.integers(0, len(words)))
@@ -48,7 +49,7 @@ def edited(draw: st.DrawFn, texts: list[str]) -> str:
             i, j = draw(st.integers(0, len(words) - 1)), draw(st.integers(0, len(words) - 1))
             words[i], words[j] = words[j], words[i]
         elif kind == "insert":
-            words.insert(at, draw(st.sampled_from(VOCABULARY)))
+            words.insert(at, draw(st.sampled_from(vocabulary)))
         elif kind == "number" and words:
             words[min(at, len(words) - 1)] = str(draw(st.integers(0, 10**12)))
     return " ".join(words)

@@ -57,7 +57,10 @@ def russian_keys(law: str, stem: str) -> set[Key] | None:
     act = LAW_DIRS[law] / "acts" / f"{stem}.toml"
     if not act.exists():
         return None
-    return {(o["op"], o["target"], o["place"]) for o in tomllib.loads(act.read_text(encoding="utf-8")).get("operations", [])}
+    data = tomllib.loads(act.read_text(encoding="utf-8"))
+    primary = data.get("lang", "rus")
+    return {(o["op"], o["target"], o["place"]) for o in data.get("operations", [])
+            if o.get("lang", primary) == "rus"}  # the act file holds the Kazakh operations too
 
 
 def keys(records: tuple[OperationRecord, ...]) -> set[Key]:

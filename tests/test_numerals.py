@@ -106,6 +106,14 @@ class TestFold:
     def test_fold_keeps_the_length(self, text: str, lang: str) -> None:
         assert len(fold(text, lang)) == len(text)
 
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"])) | st.text("ЁёİiIǅаәіΣΟ "),
+           st.sampled_from(["rus", "kaz", "eng"]))
+    def test_fold_is_the_letter_by_letter_fold(self, text: str, lang: str) -> None:
+        """The whole-string fast path gives what folding each letter on its own gives."""
+        one_by_one = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ё", "е")
+        assert fold(text, lang) == (one_by_one.replace("i", "і") if lang == "kaz" else one_by_one)
+
 
 class TestMonths:
     def test_twelve_each(self) -> None:

@@ -531,15 +531,15 @@ def test_the_indexed_search_is_the_plain_scan_on_random_texts_and_edits(units: d
     """Every search through the index (every scope is big: ``_SMALL_SCOPE`` 0) finds what the
     plain scan finds, between random edits; the units the index names for a search hold every
     unit that holds its words."""
-    draw = data.draw
+    draw: Draw = data.draw
     with block_units(0):
         state = TextState(dict(units))
         for seq in range(draw(st.integers(1, 25))):
             step = draw(st.sampled_from(["search", "search", "edit", "write"]))
             if step == "search":
                 pool = [t for u in state.units.values() for t in (u.text, u.heading or "") if t]
-                piece = draw(st.booleans())  # a piece of a text, else any words
-                if pool and piece:
+                from_text: bool = bool(pool) and draw(st.booleans())
+                if from_text:
                     text = draw(st.sampled_from(sorted(pool)))
                     i = draw(st.integers(0, len(text) - 1))
                     words = text[i:draw(st.integers(i + 1, len(text)))]

@@ -612,10 +612,16 @@ class TestLawsOwnArticle30:
         assert (special.places, special.rule) == (("art_20__para_4__subpara_2",), fixed(2015, 1, 1))
         assert special.in_part is not None and special.in_part.startswith("regarding the prohibition")
 
-    def test_kazakh_exceptions_are_not_read(self) -> None:
+    def test_kazakh_reads_as_the_russian(self) -> None:
+        # «... транзитіне тыйым салу бөлігінде 20-баптың 4-тармағының 2) тармақшасын қоспағанда»,
+        # its rule in the next paragraph: the Russian reading, word for word
         text = article_until(KAZ_2014, "### 30-бап.", "Ескерту. 30-бап")
-        with pytest.raises(RuleError, match="use the Russian text"):
-            parse_commencement(text, "kaz")
+        com = parse_commencement(text, "kaz")
+        assert com.general == DAYS10
+        (special,) = com.exceptions
+        assert (special.places, special.rule) == (("art_20__para_4__subpara_2",), fixed(2015, 1, 1))
+        assert special.in_part is not None and special.in_part.endswith("транзитіне тыйым салу бөлігінде")
+        assert [r.kind for r in com.remarks] == ["heading", "repeal"]
 
     def test_kazakh_plain_article(self) -> None:
         com = parse_commencement(

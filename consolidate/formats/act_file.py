@@ -157,4 +157,18 @@ def load_act(path: Path) -> Act:
         op_effective=op_effective,
         source_file=opt(src, "file", str, path, what),
         upstream=opt(src, "upstream", str, path, what),
+        sources=_sources(data, lang, opt(src, "file", str, path, what), path, what),
     )
+
+
+def _sources(data: Mapping[str, Any], lang: str, primary: str | None, path: Path, what: str) -> dict[str, str]:
+    """The act's kept texts by language: the primary's ``[source]``, each other's ``[languages.L.source]``."""
+    out = {lang: primary} if primary else {}
+    for other, table in (opt(data, "languages", dict, path, what) or {}).items():
+        if not isinstance(table, dict):
+            raise DataError(f"{what}: languages.{other} must be a table", file=str(path))
+        file = opt(opt(table, "source", dict, path, f"{what}, languages.{other}") or {}, "file", str, path,
+                   f"{what}, languages.{other}.source")
+        if file:
+            out[str(other)] = file
+    return out

@@ -37,6 +37,7 @@ import attrs
 
 from ..errors import ParseError
 from .numerals import MONTHS
+from .quotes import unquoted
 
 Line = tuple[int, str]  # (line number in the file, the line as stored)
 
@@ -44,18 +45,23 @@ FENCE = "===="
 #: an extract's block for one law: its number, article and item
 EXTRACT_BLOCK = re.compile(r"^## (?:\(a\) |Appendix\b).*?\(Article (?P<article>\d+)(?:, item (?P<item>\d+))?\)")
 _EXTRACT_LAW = re.compile(r"\b(?:for|Law) (?P<law>\d+-[IVX]+) ")
-_EXTRACT_RULE = re.compile(r"^## \(b\) ")
-_EXTRACT_TITLE = re.compile(r"^- title[^:]*:\s*(?P<title>.+?)\s*$")
-_EXTRACT_UPSTREAM = re.compile(
-    r"^- source: quyse/kz-laws, path (?P<path>\S+?), commit (?P<commit>[0-9a-f]{12})")
-_EXTRACT_UPSTREAM_AS_IS = re.compile(r"^- upstream: (?P<what>.+?)\s*$")
+#: the entry-into-force article's blocks: ``(b)``, and its further paragraphs ``(b2)``, ``(b3)``, ...
+_EXTRACT_RULE = re.compile(r"^## \(b\d*\) ")
+#: a field of an extract's header: the act's title (a note of the extractor's, in English
+#: parentheses, may follow it), or where the text was taken from
+_EXTRACT_FIELD = re.compile(
+    r"^- (?:title[^:]*:\s*(?P<title>.+?)(?:\s+\((?:the|as|see|note)\b[^«»]*(?:«[^»]*»[^«»]*)*\))?"
+    r"|source: quyse/kz-laws, path (?P<path>\S+?), commit (?P<commit>[0-9a-f]{12}).*"
+    r"|upstream: (?P<what>.+?))\s*$")
 _WHOLE_UPSTREAM = re.compile(r"^<!--\s*source:\s*(?P<what>.+?)\s*-->\s*$")
 
 _ARTICLE = re.compile(r"^(?:#+\s*)?(?:Статья\s+(?P<ru>\d+)\.|(?P<kk>\d+)-бап\.?)(?:\s|$)")
 _ITEM = re.compile(r"^(?P<num>\d+)\.\s*(?P<rest>\S.*)$", re.DOTALL)
 _COMMENCEMENT = re.compile(r"вводится в действие|вводятся в действие|вступает в силу|қолданысқа енгізіледі|"
                            r"күшіне енеді", re.IGNORECASE)
-_SIGNATURE = re.compile(r"^(?:Президент\s*Республики\s*Казахстан|Қазақстан\s*Республикасының\s*Президенті)\s*$")
+#: the signature: the office on a line of its own, or followed by the name («Н. НАЗАРБАЕВ»)
+_SIGNATURE = re.compile(r"^(?:Президент\s*Республики\s*Казахстан|Қазақстан\s*Республикасының\s*Президенті)"
+                        r"(?:\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]\.\s*[А-ЯЁӘІҢҒҮҰҚӨҺ-]+)?\s*$")
 
 
 @attrs.frozen
@@ -116,18 +122,7 @@ def normalise(text: str) -> str:
 
 def _name_part(head: str) -> str:
     """The head up to the publication reference «(Ведомости ...)» or the closing colon."""
-    quote = 0
-    straight = False
-    for i, ch in enumerate(head):
-        if ch == "«":
-            quote += 1
-        elif ch == "»":
-            quote = max(0, quote - 1)
-        elif ch == '"':
-            straight = not straight
-        elif ch in "(:" and not quote and not straight:
-            return head[:i]
-    return head
+    return head[:next((i for i, ch, _ in unquoted(head) if ch in "(:"), len(head))]
 
 
 def _top_quotes(text: str) -> tuple[list[str], str]:
@@ -206,7 +201,9 @@ def names(head: str, law: LawName) -> bool:
     dates = head_dates(outside)
     if dates and dates[0] != law.adopted:
         return False
-    if any(normalise(s) == title for s in spans):
+    # a code's title with its short name, «О налогах ... в бюджет (Налоговый кодекс)», is quoted without it
+    short = re.sub(r"\s*\([^()]*\)$", "", title)
+    if any(normalise(s) in (title, short) for s in spans):
         return True
     flat = normalise(re.sub(f"[{_QUOTES}]", " ", name))
     if title in flat:
@@ -255,15 +252,26 @@ def _read_extract(lines: list[str], file: str) -> AmendingAct:
             items.append(Item(article, item, tuple(block[first:])))
             if n := _EXTRACT_LAW.search(line[:h.start("article")]):
                 laws.append((article, item, n["law"]))
-        elif _EXTRACT_RULE.match(line) and commencement is None:
-            commencement = _fenced(lines, i, file)
-        elif title is None and (t := _EXTRACT_TITLE.match(line)):
-            title = t["title"]
-        elif upstream is None and (u := _EXTRACT_UPSTREAM.match(line)):
-            upstream = f"quyse/kz-laws {u['path']} @ {u['commit']}"
-        elif upstream is None and (u := _EXTRACT_UPSTREAM_AS_IS.match(line)):
-            upstream = u["what"]
+        elif _EXTRACT_RULE.match(line):
+            commencement = (commencement or []) + _until_signature(_fenced(lines, i, file))
+        elif f := _EXTRACT_FIELD.match(line):
+            if title is None and f["title"]:
+                title = f["title"]
+            elif upstream is None and not f["title"]:
+                upstream = f"quyse/kz-laws {f['path']} @ {f['commit']}" if f["path"] else f["what"]
     return AmendingAct("extract", title, upstream, tuple(items), tuple(commencement or ()), tuple(laws))
+
+
+def _until_signature(block: list[Line]) -> list[Line]:
+    """The lines of an entry-into-force article before the signature, without trailing blank lines."""
+    out: list[Line] = []
+    for n, raw in block:
+        if _SIGNATURE.match(raw.replace("\u00a0", " ").replace("\u00ad", "").strip()):
+            break
+        out.append((n, raw))
+    while out and not out[-1][1].strip():
+        out.pop()
+    return out
 
 
 class _Quotes:
@@ -340,14 +348,7 @@ def _read_whole(lines: list[str], file: str) -> AmendingAct:
     # the entry-into-force article: the last that puts the act into effect; the signature ends it
     rule_at = max((k for k, (_, body) in enumerate(articles) if any(_COMMENCEMENT.search(t) for _, t in body)),
                   default=None)
-    commencement: list[Line] = []
-    if rule_at is not None:
-        for n, raw in articles[rule_at][1]:
-            if _SIGNATURE.match(raw.replace("\u00a0", " ").replace("\u00ad", "").strip()):
-                break
-            commencement.append((n, raw))
-        while commencement and not commencement[-1][1].strip():
-            commencement.pop()
+    commencement = _until_signature(articles[rule_at][1]) if rule_at is not None else []
     items: list[Item] = []
     for k, (number, body) in enumerate(articles):
         if k == rule_at:

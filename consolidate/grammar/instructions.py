@@ -46,6 +46,7 @@ from ..errors import ParseError
 from ..numbering import child_eid, normalize_num, num_key, parse_eid
 from . import numerals
 from .addresses import DEPTH, unit_kind, word_pattern
+from .quotes import unquoted
 
 OPS = ("insert", "substitute", "repeal", "replace_words", "insert_words", "delete_words", "renumber", "expire")
 
@@ -401,15 +402,7 @@ def parse_instruction(
         raise fail(exc.message) from None
     s = q.skeleton
 
-    def targets(phrase: str | None, ctx: str | None = context) -> list[str]:
-        if phrase is None:
-            if ctx is None:
-                raise fail("the instruction names no unit and stands in no context")
-            return [ctx]
-        try:
-            return resolve(phrase, ctx)
-        except ParseError as exc:
-            raise fail(exc.message) from None
+    targets = unit_finder(resolve, context, fail)
 
     def numbers(m: re.Match[str], message: str) -> _Segment:
         """The one unit word and its numbers of a new or renumbered unit («подпунктами 6-1) и 6-2)»)."""
@@ -429,48 +422,15 @@ def parse_instruction(
     if m := _INSERT.match(s):
         kind = unit_kind(m["kind"], "rus")
         nums = numbers(m, "cannot read the numbers of the new units").nums
-        if m["path"] is not None:
-            containers = targets(m["path"])
-        else:
-            containers = [context] if context is not None else []
-        if len(containers) > 1:
-            raise fail("new units are added to one unit at a time")
-        container = containers[0] if containers else None
-        parent = None
-        if kind in ("article", "chapter"):
-            # articles are unique in the law: the eId omits the chapter the path names
-            if container is not None and not container.startswith("chp_"):
-                raise fail(f"an {kind} cannot be added inside {container}")
-            parent = container
-            new = [child_eid(None, kind, n) for n in nums]
-        else:
-            if container is None:
-                raise fail(f"a new {kind} needs the unit it is added to")
-            new = [child_eid(container, kind, n) for n in nums]
+        containers = targets(m["path"]) if m["path"] is not None else ([context] if context is not None else [])
+        new, parent = new_units(kind, nums, containers, fail)
         return _Pending("insert", tuple(new), parent, place, line, written)
-    if m := _INSERT_AFTER.match(s):
-        words, after = _words_of(q, m["words"])[0], _words_of(q, m["after"])[0]
-        return [rec("insert_words", t, words=words, after=after) for t in targets(m["path"])]
-    if m := _INSERT_BEFORE.match(s):
-        words, before = _words_of(q, m["words"])[0], _words_of(q, m["before"])[0]
-        return [rec("insert_words", t, words=words, before=before) for t in targets(m["path"])]
-    if m := _APPEND.match(s):
-        return [rec("insert_words", t, words=_words_of(q, m["words"])[0]) for t in targets(m["path"])]
+    if m := _INSERT_AFTER.match(s) or _INSERT_BEFORE.match(s) or _APPEND.match(s):
+        return inserted_words(rec, q, m, targets(m["path"]))
     if m := _REPLACE.match(s):
-        olds, news = _words_of(q, m["olds"]), _words_of(q, m["news"])
-        if len(olds) != len(news):
-            raise fail(f"{len(olds)} words to replace but {len(news)} replacements")
-        if len(olds) > 1 and not m["resp"]:
-            raise fail("several words replaced by several words without «соответственно»")
-        throughout = m["throughout"] is not None
-        where_to = targets(m["path"], context) if (m["path"] or not throughout) else ["law"]
-        out = []
-        for t in where_to:
-            if len(olds) == 1:
-                out.append(rec("replace_words", t, old=olds[0], new=news[0], throughout=throughout))
-            else:
-                out.append(rec("replace_words", t, pairs=tuple(zip(olds, news)), throughout=throughout))
-        return out
+        path, everywhere = m["path"], m["throughout"] is not None
+        return replaced_words(rec, q, m, lambda: targets(path, context) if path or not everywhere else ["law"],
+                              fail, respectively="соответственно")
     if m := _DELETE.match(s):
         throughout = m["throughout"] is not None
         where_to = targets(m["path"], context) if (m["path"] or not throughout) else ["law"]
@@ -487,6 +447,67 @@ def parse_instruction(
             raise fail(exc.message) from None
         return [rec("renumber", t, new=n) for t, n in pairs]
     raise fail("not an instruction this parser reads")
+
+
+# --- records from what a grammar matched (every language's grammar builds them here) ----
+
+Fail = Callable[[str], ParseError]
+Record = Callable[..., OperationRecord]
+
+
+def unit_finder(resolve: Callable[[str, str | None], list[str]], context: str | None,
+                fail: Fail) -> Callable[..., list[str]]:
+    """``targets(phrase, ctx=context)``: the eIds a unit phrase names, read by ``resolve`` in
+    the context (no phrase: the context itself); what cannot be read fails at the instruction."""
+    def targets(phrase: str | None, ctx: str | None = context) -> list[str]:
+        if phrase is None:
+            if ctx is None:
+                raise fail("the instruction names no unit and stands in no context")
+            return [ctx]
+        try:
+            return resolve(phrase, ctx)
+        except ParseError as exc:
+            raise fail(exc.message) from None
+    return targets
+
+
+def new_units(kind: str, nums: Sequence[str], containers: Sequence[str],
+              fail: Fail) -> tuple[list[str], str | None]:
+    """The eIds of new units of ``kind`` numbered ``nums`` in the one unit of ``containers``
+    (none: the law), and the chapter a new article or chapter is put in.  Articles are unique
+    in the law, so their eIds omit the chapter the path names."""
+    if len(containers) > 1:
+        raise fail("new units are added to one unit at a time")
+    container = containers[0] if containers else None
+    if kind in ("article", "chapter"):
+        if container is not None and not container.startswith("chp_"):
+            raise fail(f"an {kind} cannot be added inside {container}")
+        return [child_eid(None, kind, n) for n in nums], container
+    if container is None:
+        raise fail(f"a new {kind} needs the unit it is added to")
+    return [child_eid(container, kind, n) for n in nums], None
+
+
+def inserted_words(rec: Record, q: _Quoted, m: re.Match[str], where: Sequence[str]) -> list[OperationRecord]:
+    """Words added to each unit of ``where``: after or before the words quoted, or at the end."""
+    groups = m.re.groupindex
+    anchor = {k: _words_of(q, m[k])[0] for k in ("after", "before") if k in groups and m[k] is not None}
+    return [rec("insert_words", t, words=_words_of(q, m["words"])[0], **anchor) for t in where]
+
+
+def replaced_words(rec: Record, q: _Quoted, m: re.Match[str], where: Callable[[], Sequence[str]], fail: Fail, *,
+                   respectively: str) -> list[OperationRecord]:
+    """Words replaced in each unit ``where`` gives (or throughout the law): one by one, or several
+    by as many others, which the act must say it does «respectively» (its word given)."""
+    olds, news = _words_of(q, m["olds"]), _words_of(q, m["news"])
+    if len(olds) != len(news):
+        raise fail(f"{len(olds)} words to replace but {len(news)} replacements")
+    if len(olds) > 1 and not m["resp"]:
+        raise fail(f"several words replaced by several words without «{respectively}»")
+    throughout = m["throughout"] is not None
+    if len(olds) == 1:
+        return [rec("replace_words", t, old=olds[0], new=news[0], throughout=throughout) for t in where()]
+    return [rec("replace_words", t, pairs=tuple(zip(olds, news)), throughout=throughout) for t in where()]
 
 
 # --- quoted wordings -------------------------------------------------------
@@ -601,22 +622,7 @@ _WHOLE_ARTICLE = re.compile(r"^(?:#+\s*)?Статья\s+(\d+)\.\s*(Внести\
 
 def _header_end(text: str) -> int:
     """Index of the colon ending «В Закон ... «Title» (Ведомости ...):», outside quotes and parentheses."""
-    depth = quote = 0
-    straight = False
-    for i, ch in enumerate(text):
-        if ch == "«":
-            quote += 1
-        elif ch == "»":
-            quote = max(0, quote - 1)
-        elif ch == '"':
-            straight = not straight
-        elif ch == "(" and not quote and not straight:
-            depth += 1
-        elif ch == ")" and not quote and not straight:
-            depth = max(0, depth - 1)
-        elif ch == ":" and not depth and not quote and not straight:
-            return i
-    return -1
+    return next((i for i, ch, depth in unquoted(text) if ch == ":" and not depth), -1)
 
 
 @attrs.frozen

@@ -63,6 +63,7 @@ from . import numerals
 from .addresses import unit_kind, word_pattern
 from .instructions import (
     _MARK,
+    _Q,
     ItemGrammar,
     ItemHead,
     Line,
@@ -75,7 +76,12 @@ from .instructions import (
     _renumber,
     _Segment,
     _split_quotes,
+    _words_of,
+    inserted_words,
+    new_units,
     read_item,
+    replaced_words,
+    unit_finder,
 )
 
 __all__ = ["KAZAKH", "parse_instruction", "parse_item", "resolve"]
@@ -192,7 +198,6 @@ def resolve(phrase: str, context: str | None = None) -> list[str]:
 
 # --- instructions ----------------------------------------------------------
 
-_Q = rf"{_MARK}(\d+){_MARK}"
 _QLIST = rf"{_Q}(?:\s*,\s*{_Q})*"
 _END = r"\s*[.;]?$"
 _WORD = r"деген сөз(?:дер)?"  # «... деген сөз», «... деген сөздер»
@@ -301,25 +306,13 @@ def parse_instruction(
     return records, pending
 
 
-def _words_of(q: _Quoted, group: str) -> list[str]:
-    return [q.spans[int(i)] for i in re.findall(_Q, group)]
-
-
 def _clause(
     s: str, q: _Quoted, context: str | None, place: str, line: int, written: str,
     fail: Callable[[str], ParseError],
 ) -> tuple[list[OperationRecord], _Pending | None, str | None]:
     """One clause → its records or pending wording, and the unit phrase it named."""
 
-    def targets(phrase: str | None) -> list[str]:
-        if phrase is None:
-            if context is None:
-                raise fail("the instruction names no unit and stands in no context")
-            return [context]
-        try:
-            return resolve(phrase, context)
-        except ParseError as exc:
-            raise fail(exc.message) from None
+    targets = unit_finder(resolve, context, fail)
 
     def rec(op: str, target: str, **fields: object) -> OperationRecord:
         return OperationRecord(place=place, op=op, target=target, line=line, instruction=written, **fields)  # type: ignore[arg-type]
@@ -339,48 +332,18 @@ def _clause(
         segment = new_segment(m["new"], "cannot read the numbers of the new units")
         kind, nums = segment.kind, segment.nums
         containers = targets(m["path"]) if m["path"] is not None else ([context] if context is not None else [])
-        if len(containers) > 1:
-            raise fail("new units are added to one unit at a time")
-        container = containers[0] if containers else None
-        if container is not None and container != "law" and parse_eid(container)[-1][0] == kind:
-            # «19) тармақшасындағы ... ауыстырылып, мынадай мазмұндағы 20) тармақшамен толықтырылсын»:
-            # the new unit follows the one named, in the same parent
-            parent_parts = container.split("__")[:-1]
-            container = "__".join(parent_parts) or None
-        parent = None
-        if kind in ("article", "chapter"):
-            if container is not None and not container.startswith("chp_"):
-                raise fail(f"an {kind} cannot be added inside {container}")
-            parent = container
-            new = [child_eid(None, kind, n) for n in nums]
-        else:
-            if container is None:
-                raise fail(f"a new {kind} needs the unit it is added to")
-            new = [child_eid(container, kind, n) for n in nums]
+        # «19) тармақшасындағы ... ауыстырылып, мынадай мазмұндағы 20) тармақшамен толықтырылсын»:
+        # the new unit follows the one named, in the same parent
+        if len(containers) == 1 and containers[0] != "law" and parse_eid(containers[0])[-1][0] == kind:
+            containers = [parent for parent in [containers[0].rpartition("__")[0]] if parent]
+        new, parent = new_units(kind, nums, containers, fail)
         return [], _Pending("insert", tuple(new), parent, place, line, written), m["path"]
-    if m := _INSERT_AFTER.match(s):
-        words, after = _words_of(q, m["words"])[0], _words_of(q, m["after"])[0]
-        return [rec("insert_words", t, words=words, after=after) for t in targets(m["path"])], None, m["path"]
-    if m := _INSERT_BEFORE.match(s):
-        words, before = _words_of(q, m["words"])[0], _words_of(q, m["before"])[0]
-        return [rec("insert_words", t, words=words, before=before) for t in targets(m["path"])], None, m["path"]
-    if m := _APPEND.match(s):
-        return [rec("insert_words", t, words=_words_of(q, m["words"])[0]) for t in targets(m["path"])], None, m["path"]
+    if m := _INSERT_AFTER.match(s) or _INSERT_BEFORE.match(s) or _APPEND.match(s):
+        return inserted_words(rec, q, m, targets(m["path"])), None, m["path"]
     if m := _REPLACE.match(s):
-        olds, news = _words_of(q, m["olds"]), _words_of(q, m["news"])
-        if len(olds) != len(news):
-            raise fail(f"{len(olds)} words to replace but {len(news)} replacements")
-        if len(olds) > 1 and not m["resp"]:
-            raise fail("several words replaced by several words without «тиісінше»")
-        throughout = m["throughout"] is not None
-        where_to = targets(m["path"]) if (m["path"] or not throughout) else ["law"]
-        out = []
-        for t in where_to:
-            if len(olds) == 1:
-                out.append(rec("replace_words", t, old=olds[0], new=news[0], throughout=throughout))
-            else:
-                out.append(rec("replace_words", t, pairs=tuple(zip(olds, news)), throughout=throughout))
-        return out, None, m["path"]
+        path, everywhere = m["path"], m["throughout"] is not None
+        return (replaced_words(rec, q, m, lambda: targets(path) if path or not everywhere else ["law"],
+                               fail, respectively="тиісінше"), None, path)
     if m := _DELETE.match(s):
         throughout = m["throughout"] is not None
         where_to = targets(m["path"]) if (m["path"] or not throughout) else ["law"]
@@ -412,13 +375,23 @@ _SUBPARA_FIRST = re.compile(
 _CONTEXT = re.compile(rf"^(?P<path>[^{_MARK}«»\"“”]+?(?:да|де|та|те))\s*:$")
 
 
+# an act that amends one law: «1-бап. «...» ... Заңына (...) мынадай өзгерістер енгізілсін:»
+_WHOLE_ARTICLE = re.compile(r"^(?:#+\s*)?(\d+)-бап\.\s*(.*)$", re.DOTALL)
+_ENACTING = re.compile(rf"\s*мынадай\s+[{_L}\s]*?енгізілсін\s*$")
+
+
 def _head(text: str) -> ItemHead:
-    m = _ITEM.match(text)
+    whole = _WHOLE_ARTICLE.match(text)
+    m = whole or _ITEM.match(text)
     end = _header_end(m.group(2)) if m else -1
-    if not m or end < 0 or not _AMENDED.search(numerals.fold(m.group(2)[:end], LANG)):
+    heading = m.group(2)[:end] if m and end >= 0 else ""
+    named = _ENACTING.sub("", numerals.fold(heading, LANG)) if whole else numerals.fold(heading, LANG)
+    if not m or end < 0 or not _AMENDED.search(named):
         raise ParseError(f"expected an item «N. «...» ... Заңына (...):», found {text[:80]!r}")
-    rest = m.group(2)
-    return ItemHead(m.group(1), rest[:end], rest[end + 1:].strip())
+    tail = m.group(2)[end + 1:].strip()
+    if whole:
+        return ItemHead("", heading, tail, int(whole.group(1)))
+    return ItemHead(m.group(1), heading, tail)
 
 
 def _context(body: str) -> str | None:

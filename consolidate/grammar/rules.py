@@ -15,6 +15,14 @@ Two entry points:
   ("Приостановить с ... до ...") and the paragraphs that are not about
   commencement (kept as remarks).
 
+Kazakh says the same things in the other order, and is read into the same
+values: the rule before the places it is for and the verb last («Осы Заң,
+2013 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың 18-тармағын
+қоспағанда, ... қолданысқа енгізіледі»), the container before its units
+(«1-баптың 8-тармағының 5), 6) және 7) тармақшаларын»), «... дейін
+қолданылады деп белгіленсін» for a sunset, «... қолданысы ... дейін тоқтатыла
+тұрсын» for a suspension, «... деп белгіленсін» for "Установить, что".
+
 The official texts have typos ("истечениидесяти", "десятикалендарных",
 "действиес", "55статьи", "четвертогоподпункта", doubled spaces); the grammar
 tolerates missing or doubled spaces between words instead of correcting the
@@ -184,7 +192,8 @@ def _en_date(sc: _Scanner) -> _dt.date | None:
 def _kz_date(sc: _Scanner) -> _dt.date | None:
     start = sc.pos
     if g := sc.take(
-        rf"(?P<y>\d{{4}})\s*жылғы\s*(?P<d>\d{{1,2}})\s*(?P<mon>{_alternation(_KZ_MONTHS)})(?:дан|ден|тан|тен|нан|нен)?"
+        rf"(?P<y>\d{{4}})\s*жылғы\s*(?P<d>\d{{1,2}})\s*(?P<mon>{_alternation(_KZ_MONTHS)})"
+        r"(?:дан|ден|тан|тен|нан|нен|ға|ге|қа|ке|а|е)?(?![а-яәғқңөұүһі])"
     ):
         return _make_date(sc, g["y"], _KZ_MONTHS[g["mon"]], g["d"], start)
     day = _numeric_date(sc)
@@ -344,31 +353,75 @@ def _en_rule(sc: _Scanner, end: int) -> Rule | None:
 
 
 _KZ_VERB = r"қолданысқа\s*енгізіл(?:еді|ед|сін)"
+# where a Kazakh word ends: no Kazakh letter follows
+_KZ_END = r"(?![а-яәғқңөұүһі])"
+# the participle of an exception: «2013 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың 18-тармағын»
+_KZ_WHICH = r"қолданысқа\s*енгізілетін"
+# «осы Заң қолданысқа енгізілген күннен бастап» / «<another act> қолданысқа енгізілген күннен кейін»
+_KZ_ENTERED = r"қолданысқа\s*енгізілген\s*(?:күн(?:нен|інен)|кезден)\s*(?P<rel>бастап|кейін)"
+
+
+def _kz_chained(sc: _Scanner, end: int) -> Rule | None:
+    """«осы Заң қолданысқа енгізілген күннен бастап бес жыл өткен соң», «<the
+    Tax Code's amendments ...> қолданысқа енгізілген күннен кейін алты ай
+    өткен соң»: counted from this act's or another act's entry into effect."""
+    save = sc.pos
+    anchor: ThisAct | OtherAct
+    if sc.take(r"осы\s*заң" + _KZ_END + r"\s*" + _KZ_ENTERED):
+        anchor = ThisAct()
+    else:
+        found = sc.find(_KZ_ENTERED)
+        if found is None or found.start() > end:
+            return None
+        sc.ws()
+        between = sc.m[sc.pos : found.start()]
+        if not between.strip() or re.search(_KZ_WHICH + "|" + _KZ_VERB + "|;", between):
+            sc.pos = save
+            return None
+        anchor = OtherAct(sc.text[sc.pos : found.start()].strip())
+        sc.pos = found.end()
+    period = _period(sc)
+    if period is not None and sc.take(r"өткен(?:нен)?\s*(?:соң|кейін)"):
+        return Chained(period, anchor)
+    sc.pos = save
+    return None
 
 
 def _kz_rule(sc: _Scanner, end: int) -> Rule | None:
     save = sc.pos
-    if head := sc.take(r"алғашқы\s*ресми\s*жариялан(?:ған\s*күнінен|ғанынан|ған\s*күннен)\s*кейін"):
+    sc.take(r"ол" + _KZ_END)  # «Осы Заң, ол алғашқы ресми жарияланған ...» (484-V): "it"
+    start = sc.pos
+    if head := sc.take(
+        r"алғашқы\s*ресми\s*жариялан(?:ған\s*күнінен|ғанынан|ған\s*күннен)\s*(?P<rel>кейін|бастап)"
+    ):
         after = sc.pos
         sc.take(r"күнтізбелік")
         period = _period(sc)
         if period is not None and sc.take(r"өткен\s*соң"):
+            # «күнінен бастап күнтізбелік он күн өткен соң» (562-IV) is the
+            # Russian «по истечении десяти календарных дней со дня»
             return _publication_rule(period)
         if period is not None or _number(sc) is not None:
             sc.pos = save  # a number without its unit, or a period without «өткен соң»
             return None
         sc.pos = after
-        if "күн" in head.group():
+        if head["rel"] == "бастап":
+            sc.pos = start  # «күнінен бастап» alone: on the day (a phrase below)
+        elif "күн" in head.group():
             return DayAfterPublication()  # "after the DAY of first publication"
-        # "жарияланғанынан кейін" alone ("after its publication") is how the
-        # English renders "со дня": ambiguous without a period, so not read
-        sc.pos = save
-        return None
+        else:
+            # "жарияланғанынан кейін" alone ("after its publication") is how the
+            # English renders "со дня": ambiguous without a period, so not read
+            sc.pos = save
+            return None
     if rule := _phrase_rule(sc):
         return rule
     day = _kz_date(sc)
     if day is not None and sc.take(r"бастап"):
         return FixedDate(day)
+    sc.pos = start
+    if rule := _kz_chained(sc, end):
+        return rule
     sc.pos = save
     return None
 
@@ -433,6 +486,7 @@ def parse_rule(text: str, lang: str) -> Rule:
 _PLACE_KINDS = {
     "rus": ("subparagraph", "paragraph", "article", "part"),
     "eng": ("subparagraph", "paragraph", "article"),
+    "kaz": ("subparagraph", "paragraph", "article", "part"),
 }
 _RU_ANY_UNIT = word_pattern("rus", _PLACE_KINDS["rus"])
 _EN_ANY_UNIT = word_pattern("eng", _PLACE_KINDS["eng"])
@@ -464,9 +518,33 @@ class _Places:
     waiting for one ("подпунктов 2), 4), ... подпунктов 15) и 16) пункта 46":
     all of them are in item 46).  An article said once at the end of the
     sentence is the article of every place before it.
+
+    Kazakh names the container first («1-баптың 8-тармағының 5), 6) және 7)
+    тармақшаларын», «13-тармағы 3) тармақшасының екінші абзацы»), and a
+    container once named stays for the places after it until another of its
+    kind or a larger one is named («46-тармағының 1) тармақшасының екінші
+    абзацтарын, 2), 4) тармақшаларын»: both in item 46): that is ``context``.
     """
 
     paths: list[_Path] = attrs.Factory(list)
+    context: list[tuple[str, str]] = attrs.Factory(list)
+
+    def chain(self, units: list[tuple[str, list[str]]], group: int, where: str, *, leaf: bool) -> list[_Path]:
+        """A Kazakh chain of units, the outermost first: all but the last are
+        containers (the last too when ``leaf`` is false: «1-баптың» before a
+        rule); the places are the last unit's numbers in them."""
+        containers = units[:-1] if leaf else units
+        if any(len(nums) != 1 for _, nums in containers):
+            raise RuleError(f"several containers for the same units: {where!r}")
+        outer = units[0][0]
+        self.context = [seg for seg in self.context if encloses(seg[0], outer)]
+        self.context += [(kind, nums[0]) for kind, nums in containers]
+        if not leaf:
+            return []
+        kind, nums = units[-1]
+        new = [_Path([*self.context, (kind, n)], group) for n in nums]
+        self.paths.extend(new)
+        return new
 
     def add(self, kind: str, nums: list[str], adjacent_to: str | None, group: int, where: str) -> list[_Path]:
         if adjacent_to is not None:
@@ -492,38 +570,35 @@ class _Places:
                 )
 
 
-def _ru_nums(sc: _Scanner, kind: str) -> list[str] | None:
-    """The numbers after a unit word: "15, 16, 17 и 18", "1), 2) и 4)",
-    "второго – двадцать пятого, тридцать третьего – сорокового"."""
+# the word joining the last two numbers of a list: «1), 2) и 4)», «3, 11 және 12-тармақтарын»
+_AND = {"rus": r"и(?![а-я])", "kaz": r"және(?![а-яәғқңөұүһі])"}
 
-    def one(s: _Scanner) -> str | None:
-        if kind == "part":
-            value = _number(s, "ordinal")
-            return None if value is None else str(value)
-        pattern = r"\d+(?:-\d+)*\)" if kind == "subparagraph" else r"\d+(?:-\d+)*(?![\d)])"
-        got = s.take(pattern)
-        return None if got is None else got.group().rstrip(")")
 
+def _num_list(sc: _Scanner, one: Callable[[_Scanner], str | None], dash: str, kind: str) -> list[str] | None:
+    """A list of numbers, each read by ``one`` (as written: «2)», «15», «7»
+    for an ordinal): "15, 16, 17 и 18", "1), 2) и 4)", "второго – двадцать
+    пятого, тридцать третьего – сорокового", «5), 6) және 7)»; a ``dash``
+    between two numbers makes a range.  In Kazakh two numbers of
+    subparagraphs may follow each other with no comma («2) 3)», 376-V)."""
     first = one(sc)
     if first is None:
         return None
     nums = [first]
+    conj = rf"(?:,\s*(?:{_AND[sc.lang]}\s*)?|{_AND[sc.lang]})"
     while True:
         save = sc.pos
-        # a hyphen inside a number is part of it ("2-1"); between numbered
-        # items only a dash makes a range
-        dash = r"[–—-]" if kind in ("part", "subparagraph") else r"[–—]"
         if sc.take(dash):
             nxt = one(sc)
             if nxt is None:
                 sc.pos = save
                 break
-            lo, hi = int(nums[-1].split("-")[0]), int(nxt.split("-")[0])
+            lo, hi = int(nums[-1].rstrip(")").split("-")[0]), int(nxt.rstrip(")").split("-")[0])
             if "-" in nums[-1] or "-" in nxt or hi <= lo:
                 raise RuleError(f"not a range of {kind}s: {sc.text[save:sc.pos].strip()!r}")
-            nums.extend(str(i) for i in range(lo + 1, hi + 1))
+            nums.extend(str(i) + (")" if nxt.endswith(")") else "") for i in range(lo + 1, hi))
+            nums.append(nxt)
             continue
-        if sc.take(r"(?:,\s*(?:и(?![а-я])\s*)?|и(?![а-я]))"):
+        if sc.take(conj) or (sc.lang == "kaz" and nums[-1].endswith(")") and sc.at(r"\d+(?:-\d+)*\)")):
             nxt = one(sc)
             if nxt is None:
                 sc.pos = save
@@ -532,6 +607,26 @@ def _ru_nums(sc: _Scanner, kind: str) -> list[str] | None:
             continue
         break
     return nums
+
+
+def _ordinal_token(s: _Scanner) -> str | None:
+    value = _number(s, "ordinal")
+    return None if value is None else str(value)
+
+
+def _ru_nums(sc: _Scanner, kind: str) -> list[str] | None:
+    """The numbers after a Russian unit word: "15, 16, 17 и 18", "1), 2) и 4)",
+    "второго – двадцать пятого"."""
+
+    def one(s: _Scanner) -> str | None:
+        got = s.take(r"\d+(?:-\d+)*\)" if kind == "subparagraph" else r"\d+(?:-\d+)*(?![\d)])")
+        return None if got is None else got.group()
+
+    # a hyphen inside a number is part of it ("2-1"); between numbered
+    # items only a dash makes a range
+    dash = r"[–—-]" if kind in ("part", "subparagraph") else r"[–—]"
+    nums = _num_list(sc, _ordinal_token if kind == "part" else one, dash, kind)
+    return None if nums is None else [n.rstrip(")") for n in nums]
 
 
 def _en_nums(sc: _Scanner, kind: str) -> list[str] | None:
@@ -575,11 +670,82 @@ def _unit_word(sc: _Scanner) -> str | None:
     return None
 
 
+# a hyphen joining a number to its unit word: «1-баптың», «12‑тармағы» (U+2011), «1–баптың»
+_KZ_HYPHEN = r"[-‐‑–]"
+# a dash between the ends of a range: «төртінші – жиырма бірінші абзацтарын», «5)-7)»
+_KZ_DASH = r"[–—‐‑-]"
+
+
+def _kz_number(s: _Scanner) -> str | None:
+    """A number as a Kazakh list writes it: «18», «2-1», «2‑1» (U+2011), «5)»."""
+    got = s.take(r"\d+(?:[-‐‑]\d+)*\)?")
+    return None if got is None else re.sub(r"[‐‑]", "-", got.group())
+
+
+def _kz_unit(sc: _Scanner) -> tuple[str, list[str]] | None:
+    """A Kazakh unit with its numbers, the numbers first: «1-баптың», «3, 11
+    және 12-тармақтарын», «5), 6) және 7) тармақшаларын», «төртінші – жиырма
+    бірінші абзацтарын»; ``None`` (the scanner unmoved) when there is none."""
+    save = sc.pos
+    ordinals = _num_list(sc, _ordinal_token, _KZ_DASH, "part")
+    if ordinals is not None:
+        if _unit_word(sc) == "part":
+            return "part", ordinals
+        sc.pos = save
+        return None
+    # «1, 2) 3) және 4) тармақшаларын» (376-V): a bracket may be missing in a list of subparagraphs
+    raw = _num_list(sc, _kz_number, _KZ_DASH, "unit")
+    if raw is None:
+        return None
+    hyphen = sc.take(_KZ_HYPHEN) is not None
+    kind = _unit_word(sc)
+    bracketed = [n.endswith(")") for n in raw]
+    if kind == "subparagraph" and any(bracketed) and not hyphen:
+        return kind, [n.rstrip(")") for n in raw]
+    if kind in ("article", "paragraph", "part") and not any(bracketed) and hyphen:
+        return kind, raw  # a part numbered in digits: «2-бөлігі» (часть 2)
+    sc.pos = save
+    return None
+
+
+def _kz_places(sc: _Scanner, state: _Places, group: int, *, leaf: bool = True) -> list[_Path]:
+    """Read a Kazakh list of places: chains of units, each inside the one
+    before it (no word between), the chains parted by a comma, «және» or
+    «сондай-ақ» («1-бабы 8-тармағы 5) тармақшасының алтыншы және жетінші
+    абзацтарын, 11-тармағының 8) және 9) тармақшаларын»).  With ``leaf``
+    false the units are containers only: «1-баптың» named before a rule."""
+    named: list[_Path] = []
+    start = sc.pos
+    while True:
+        before = sc.pos
+        if named:
+            sc.take(rf",\s*(?:(?:{_AND['kaz']}|сондай-ақ){_KZ_END})?|(?:{_AND['kaz']}|сондай-ақ){_KZ_END}")
+        first = _kz_unit(sc)
+        if first is None:
+            sc.pos = before
+            break
+        units = [first]
+        while True:
+            inside = sc.pos
+            inner = _kz_unit(sc)
+            if inner is None or not encloses(units[-1][0], inner[0]):
+                sc.pos = inside
+                break
+            units.append(inner)
+        named.extend(state.chain(units, group, sc.text[start : sc.pos], leaf=leaf))
+        if not leaf:
+            break
+    return named
+
+
 def _places(sc: _Scanner, state: _Places, group: int) -> list[_Path]:
     """Read a list of places at the scanner ("подпункта 13) пункта 1,
     подпункта 1), абзацев второго и четвертого подпункта 2) ...",
-    "subparagraph 2) of paragraph 4 of Article 20"); return the places the
-    list names (their paths complete once their article is read)."""
+    "subparagraph 2) of paragraph 4 of Article 20", «8-тармағының 5), 6)
+    және 7) тармақшаларын»); return the places the list names (their paths
+    complete once their article is read)."""
+    if sc.lang == "kaz":
+        return _kz_places(sc, state, group)
     named: list[_Path] = []
     previous: str | None = None
     start = sc.pos
@@ -645,7 +811,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def _blocks(text: str, start: int) -> list[tuple[int, int]]:
     """Paragraphs joined with their continuations: a paragraph continues the
     one before it only after a colon, semicolon or comma (the numbered items
-    after "за исключением:", the branches of a conditional rule)."""
+    after "за исключением:", the branches of a conditional rule), or inside a
+    quoted wording still open (its own numbered paragraphs: 36-VI)."""
     blocks: list[list[int]] = []
     for a, b in _paragraphs(text):
         if b <= start:
@@ -657,9 +824,8 @@ def _blocks(text: str, start: int) -> list[tuple[int, int]]:
         if not line:
             continue
         prev = text[blocks[-1][0] : blocks[-1][1]].rstrip() if blocks else ""
-        new = (
-            not blocks
-            or re.match(r"\d+\.\s", line) is not None
+        new = not blocks or not _open_quote(prev) and (
+            re.match(r"\d+\.\s", line) is not None
             or line.lower().startswith(("сноска", "footnote", "ескерту"))
             or not prev.endswith((":", ";", ","))
         )
@@ -670,10 +836,16 @@ def _blocks(text: str, start: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in blocks]
 
 
+def _open_quote(text: str) -> bool:
+    """Whether a quoted wording opened in ``text`` is still open: more «
+    than », or an odd number of ASCII quotes (435-V, 36-VI quote so)."""
+    return text.count("«") > text.count("»") or text.count('"') % 2 == 1
+
+
 _HEADING = {
     "rus": r"\s*(?:#+\s*)?статья\s*\d+(?:-\d+)*\.",
     "eng": r"\s*(?:#+\s*)?article\s*\d+(?:-\d+)*\.",
-    "kaz": r"\s*(?:#+\s*)?\d+(?:-\d+)*-бап\.",
+    "kaz": r"\s*(?:#+\s*)?\d+(?:-\d+)*" + _KZ_HYPHEN + r"бап\.",
 }
 _SUBJECT = {"rus": r"настоящий\s*закон(?![а-я])", "eng": r"this\s+law\b", "kaz": r"осы\s*заң(?![а-яәғқңөұүһі])"}
 _EXCEPT = {
@@ -689,7 +861,7 @@ def looks_like_article(text: str, lang: str) -> bool:
     signs = {
         "rus": r"за\s*исключением|^\s*(?:#+\s*)?статья\s*\d|\n\s*\d+\.\s",
         "eng": r"with\s+the\s+exception|^\s*(?:#+\s*)?article\s*\d|\n\s*\d+\.\s",
-        "kaz": r"қоспағанда|^\s*(?:#+\s*)?\d+-бап|\n\s*\d+\.\s",
+        "kaz": r"қоспағанда|^\s*(?:#+\s*)?\d+" + _KZ_HYPHEN + r"бап|\n\s*\d+\.\s",
     }
     return re.search(signs.get(lang, "$^"), m) is not None
 
@@ -745,6 +917,9 @@ def _first_block_start(text: str, lang: str) -> int:
 def _block(art: _Article, a: int, b: int) -> None:
     text, lang = art.text, art.lang
     sc = _Scanner(text, lang, a, b)
+    if art.general is None:
+        # the heading after an editors' footnote of the article before (347-VI: «Ескерту. 1-бапқа ...»)
+        sc.take(_HEADING[lang])
     sc.take(r"\d+\.(?!\d)")
     body = text[sc.pos : b].strip()
     if sc.at(r"(?:сноска|footnote|ескерту)\s*\."):
@@ -753,6 +928,9 @@ def _block(art: _Article, a: int, b: int) -> None:
     if a == _first_block_start(text, lang) and "\n" not in body and not body.endswith((".", ":", ";")):
         # the article's title ("Порядок введения в действие настоящего Закона")
         art.remarks.append(Remark("heading", body))
+        return
+    if lang == "kaz":
+        _kz_block(art, sc, body)
         return
     if sc.at(_SUBJECT[lang]):
         _main(art, sc)
@@ -782,9 +960,28 @@ def _block(art: _Article, a: int, b: int) -> None:
             return
         if sc.find(_EN_VERB):
             raise RuleError(f"unrecognised sentence of a commencement article: {_flat(body)!r}")
+    art.remarks.append(Remark("other", body))
+
+
+def _kz_block(art: _Article, sc: _Scanner, body: str) -> None:
+    """A Kazakh paragraph: the verb closes the sentence, so what it is is read
+    from its words before the first quoted wording."""
+    lead = fold(re.split(r":\s*[«\"]", body, maxsplit=1)[0], "kaz")
+    if re.search(r"тоқтат(?:ыл)?а\s*тұр(?:ыл)?сын", lead):
+        _suspension(art, sc)
+    elif re.search(r"күші\s*жойылды\s*деп\s*танылсын", lead):
+        art.remarks.append(Remark("repeal", body))
+    elif re.search(r"деп\s*белгіленсін|дейін\s*қолданыл|қолданыл(?:ады|сын)\s*\d{4}\s*жылғы[^.;]*дейін", lead):
+        # «... деп белгіленсін» is the Russian «Установить, что ...»
+        _establish(art, sc)
+    elif _separate(art, sc):
+        pass
+    elif sc.at(r"осы\s*заң(?:ның)?" + _KZ_END) and sc.find(_KZ_VERB):
+        _main(art, sc)
     elif sc.find(_KZ_VERB):
         raise RuleError(f"unrecognised sentence of a commencement article: {_flat(body)!r}")
-    art.remarks.append(Remark("other", body))
+    else:
+        art.remarks.append(Remark("other", body))
 
 
 def _read_rule(sc: _Scanner, end: int, what: str) -> Rule:
@@ -803,12 +1000,12 @@ def _main(art: _Article, sc: _Scanner) -> None:
     block = text[sc.pos : end]
     if art.general is not None:
         raise RuleError(f"a second general rule in one commencement article: {_flat(block)!r}")
-    sc.take(_SUBJECT[lang])
     if lang == "kaz":
-        if sc.find(r"қоспағанда"):
-            raise RuleError(
-                f"exceptions of a Kazakh commencement article are not read (use the Russian text): {_flat(block)!r}"
-            )
+        sc.take(_KZ_SUBJECT)
+        sc.take(r",")
+        if sc.find(_KZ_EXCEPT):
+            _kz_exceptions(art, sc, block)
+            sc.take(_KZ_SUBJECT)  # «..., осы Заң 2015 жылғы 1 қаңтардан бастап қолданысқа енгізіледі» (233-V)
         sc.ws()
         verb_start = sc.pos
         art.general = _read_rule(sc, end, repr(_flat(block)))
@@ -817,6 +1014,7 @@ def _main(art: _Article, sc: _Scanner) -> None:
         art.as_written = text[verb_start : sc.pos]
         _end_of_sentence(sc, block)
         return
+    sc.take(_SUBJECT[lang])
     verb = sc.take(_RU_VERB if lang == "rus" else _EN_VERB)
     if verb is None:
         raise RuleError(f"unrecognised sentence of a commencement article: {_flat(block)!r}")
@@ -834,6 +1032,122 @@ def _end_of_sentence(sc: _Scanner, block: str) -> None:
     sc.take(r"[.;]")
     if not sc.done():
         raise RuleError(f"unrecognised words {_flat(sc.rest())[:100]!r} in {_flat(block)!r}")
+
+
+# «Осы Заң», «Осы Заңның» (233-V), but not the start of a rule «осы Заң қолданысқа енгізілген күннен ...» (361-VI)
+_KZ_SUBJECT = r"осы\s*заң(?:ның)?" + _KZ_END + r"(?!\s*қолданысқа\s*енгізілген)"
+_KZ_EXCEPT = r"қоспағанда" + _KZ_END
+
+
+def _kz_exceptions(art: _Article, sc: _Scanner, block: str) -> None:
+    """The exceptions of a Kazakh general rule, each rule before its places:
+    «2013 жылғы 1 қаңтардан бастап қолданысқа енгізілетін 1-баптың
+    18-тармағын, ... қоспағанда», or numbered after «Осы Заң:» («1) ...;
+    2) ... қоспағанда»).  A second list closed by «қоспағанда» excepts from
+    the exception before it (484-V), as the Russian «..., за исключением»."""
+    state = _Places()
+    numbered = sc.take(r":") is not None
+    parent: int | None = None
+    while True:
+        while True:
+            if numbered:
+                sc.take(r"\d+\)")
+            _kz_group(art, sc, state, parent, sc.end)
+            if sc.take(_KZ_EXCEPT):
+                break
+            if sc.take(r"[;,]") is None:
+                raise RuleError(
+                    f"expected 'қоспағанда' after the exceptions, found {_flat(sc.rest())[:80]!r} in {_flat(block)!r}"
+                )
+        sc.take(r",")
+        if sc.find(_KZ_EXCEPT) is None:
+            break
+        parent = len(art.groups) - 1
+    state.finish(block)
+
+
+def _kz_group(art: _Article, sc: _Scanner, state: _Places, parent: int | None, end: int) -> None:
+    """One Kazakh exception: «[1-баптың] <rule> қолданысқа енгізілетін[,] [осы
+    Заңның] <places>»; or «<content> бөлігінде <places>» whose rule follows in
+    a paragraph of its own; or «<rule> қолданысқа енгізілетін, <content>
+    нормаларды» (379-IV: an exception by content)."""
+    text = art.text
+    sc.ws()
+    start = sc.pos
+    group_id = len(art.groups)
+    _kz_places(sc, state, group_id, leaf=False)  # «1-баптың алғашқы ресми ... 53-тармағын» (15-V)
+    sc.take(r"ол" + _KZ_END)  # «ол алғашқы ресми жарияланған ...» (484-V): "it", not part of the rule's words
+    sc.ws()
+    rule_start = sc.pos
+    rule: Rule | None = _kz_branches(sc, end) if sc.take(r"мыналарды\s*:") else _kz_rule(sc, end)
+    written, in_part = "", None
+    if rule is not None:
+        verb = sc.take(_KZ_WHICH)
+        if verb is None:
+            raise RuleError(
+                f"expected 'қолданысқа енгізілетін' after the rule of an exception: {_flat(text[start:end])[:120]!r}"
+            )
+        written = text[rule_start : verb.end()]
+        sc.take(r",")
+    else:
+        # no rule: the places (or «... бөлігінде» and the places) are excepted here
+        # and put into effect in a paragraph of their own
+        sc.pos = start
+        in_part = _kz_in_part(sc, end)
+    sc.take(r"осы\s*заңның")
+    paths = _places(sc, state, group_id)
+    scope = None
+    if not paths and rule is None:
+        raise RuleError(
+            f"unrecognised commencement rule of an exception: could not read {_flat(text[start:end])[:100]!r}; "
+            f"expected a rule such as {_EXAMPLES['kaz']}"
+        )
+    if not paths:
+        stop = sc.find(_KZ_EXCEPT + "|;")
+        content = sc.text[sc.pos : stop.start() if stop else end].strip()
+        if stop is None or not re.search(r"(?:норма|ереже)[а-яәғқңөұүһі]*$", fold(content, "kaz")):
+            raise RuleError(
+                f"expected the places of an exception («1-баптың 18-тармағын»), found {_flat(sc.rest())[:100]!r}"
+            )
+        scope = content
+        sc.pos = stop.start()
+    art.groups.append(_Group(paths, rule, written, text[start : sc.pos].strip(), scope, in_part, parent))
+
+
+def _kz_in_part(sc: _Scanner, end: int) -> str | None:
+    """«... транзитіне тыйым салу бөлігінде» before the places: the exception
+    covers only part of their content (the Russian «в части ...» after them)."""
+    if sc.at(r"осы\s*заңның") or _kz_unit(sc) is not None:
+        return None
+    sc.ws()
+    found = sc.find(r"бөлігінде" + _KZ_END)
+    if found is None or found.start() > end or re.search(_KZ_WHICH + "|" + _KZ_VERB, sc.m[sc.pos : found.start()]):
+        return None
+    written = sc.text[sc.pos : found.end()]
+    sc.pos = found.end()
+    return written
+
+
+def _kz_branches(sc: _Scanner, end: int) -> Conditional:
+    """«мыналарды: <addressees> үшін 2024 жылғы 1 қаңтардан бастап; <addressees>
+    үшін 2024 жылғы 1 шілдеден бастап» (141-VII): the addressees before each date."""
+    branches: list[Branch] = []
+    while True:
+        sc.ws()
+        begin = sc.pos
+        found = sc.find(r"үшін" + _KZ_END + r"(?=\s*\d{4}\s*жылғы)")
+        if found is None or found.start() > end or re.search(_KZ_WHICH, sc.m[begin : found.start()]):
+            break
+        sc.pos = found.end()
+        day = _kz_date(sc)
+        if day is None or sc.take(r"бастап") is None:
+            raise RuleError(f"expected '<date> бастап' in a conditional rule, found {_flat(sc.rest())[:80]!r}")
+        branches.append(Branch(FixedDate(day), sc.text[begin : found.end()]))
+        if sc.take(r";") is None:
+            break
+    if len(branches) < 2:
+        raise RuleError(f"a conditional rule needs at least two dates: {_flat(sc.text[sc.pos:end])[:120]!r}")
+    return Conditional(tuple(branches))
 
 
 def _exceptions(art: _Article, sc: _Scanner, state: _Places, parent: int | None) -> None:
@@ -934,22 +1248,37 @@ def _branches(sc: _Scanner, end: int) -> Conditional:
 
 def _separate(art: _Article, sc: _Scanner) -> bool:
     """"Абзацы второй и четвертый подпункта 3) пункта 13 статьи 1 настоящего
-    Закона вводятся в действие с 1 июля 2014 года."  False when the
-    paragraph names places but does not put them into effect."""
+    Закона вводятся в действие с 1 июля 2014 года.", «Осы Заңның 1-бабының
+    13-тармағы 3) тармақшасының үшінші абзацы 2015 жылғы 1 қаңтардан бастап
+    қолданысқа енгізіледі.»  False when the paragraph names places but does
+    not put them into effect."""
     text, lang, end = art.text, art.lang, sc.end
     save = sc.pos
     state = _Places()
     block = text[sc.pos : end]
-    paths = _places(sc, state, 0)
-    sc.take(r"настоящего\s*закона(?![а-я])" if lang == "rus" else r"of\s+this\s+law\b")
-    in_part = _in_part(sc, end)
-    verb = sc.take(_RU_VERB if lang == "rus" else _EN_VERB)
-    if verb is None or not paths:
-        sc.pos = save
-        return False
-    state.finish(block)
-    rule = _read_rule(sc, end, repr(_flat(block)))
-    written = text[verb.start() : sc.pos]
+    if lang == "kaz":
+        in_part = _kz_in_part(sc, end)
+        sc.take(r"осы\s*заңның")
+        paths = _places(sc, state, 0)
+        sc.ws()
+        written_from = sc.pos
+        rule = _kz_rule(sc, end) if paths else None
+        if rule is None or sc.take(_KZ_VERB) is None:
+            sc.pos = save
+            return False
+        state.finish(block)
+    else:
+        paths = _places(sc, state, 0)
+        sc.take(r"настоящего\s*закона(?![а-я])" if lang == "rus" else r"of\s+this\s+law\b")
+        in_part = _in_part(sc, end)
+        verb = sc.take(_RU_VERB if lang == "rus" else _EN_VERB)
+        if verb is None or not paths:
+            sc.pos = save
+            return False
+        state.finish(block)
+        written_from = verb.start()
+        rule = _read_rule(sc, end, repr(_flat(block)))
+    written = text[written_from : sc.pos]
     _end_of_sentence(sc, block)
     places = tuple(dict.fromkeys(p.eid() for p in paths))
     for group in art.groups:
@@ -961,22 +1290,63 @@ def _separate(art: _Article, sc: _Scanner) -> bool:
     return True
 
 
+# what an establishing paragraph may open with: "Установить, что: со дня введения в действие
+# настоящего Закона до <date>", «Мынадай деп белгіленсін:», «Осы Заң қолданысқа енгізілген
+# күннен бастап <date> дейін» (36-VI)
+_ESTABLISH = {
+    "rus": (r"установить,?\s*что:?", r"со\s*дня\s*введения\s*в\s*действие\s*настоящего\s*закона\s*до(?![а-я])"),
+    "kaz": (r"мынадай\s*деп\s*белгіленсін\s*:?", r"осы\s*заң\s*" + _KZ_ENTERED),
+}
+# an interim wording follows these words
+_INTERIM = {"rus": r"в\s*следующей\s*редакции", "kaz": r"мынадай\s*редакцияда"}
+_PUTS_INTO_EFFECT = {"rus": r"(?:вводится|вводятся)\s*в\s*действие", "kaz": _KZ_VERB}
+_DATE_READERS = {"rus": _ru_date, "kaz": _kz_date, "eng": _en_date}
+
+
 def _establish(art: _Article, sc: _Scanner) -> None:
-    """"Установить, что ...": a sunset ("действуют до ..."), an interim
-    wording ("действует в следующей редакции") or another transitional rule."""
+    """"Установить, что ..." («... деп белгіленсін»): a sunset ("действуют до
+    ...", «... дейін қолданылады»), an interim wording ("действует в
+    следующей редакции", «мынадай редакцияда қолданылады») or another
+    transitional rule."""
+    lang = art.lang
     block = art.text[sc.pos : sc.end].strip()
-    sc.take(r"установить,?\s*что:?")
-    sc.take(r"со\s*дня\s*введения\s*в\s*действие\s*настоящего\s*закона\s*до")
+    opening, since = _ESTABLISH[lang]
+    sc.take(opening)
+    sc.take(since)
     if sc.at(r"\d"):
-        _ru_date(sc)
+        _DATE_READERS[lang](sc)
+        if lang == "kaz":
+            sc.take(r"дейін" + _KZ_END)
     places = _sunset(art, sc, block)
     if places is None:
         return
-    view = fold(block, "rus")
-    kind = "interim wording" if "в следующей редакции" in _flat(view) else "transitional"
-    if re.search(r"(?:вводится|вводятся)\s*в\s*действие", view):
+    view = _flat(fold(block, lang))
+    kind = "interim wording" if re.search(_INTERIM[lang], view) else "transitional"
+    if re.search(_PUTS_INTO_EFFECT[lang], view):
         raise RuleError(f"unrecognised sentence of a commencement article: {_flat(block)!r}")
     art.remarks.append(Remark(kind, block, places))
+
+
+def _until(sc: _Scanner) -> _dt.date | None:
+    """The end of a sunset after its places: "действуют до 1 января 2016 года",
+    «2016 жылғы 1 қаңтарға дейін қолданылады», «қолданылады ... дейін»."""
+    if sc.lang != "kaz":
+        if sc.take(r"(?:действует|действуют)\s*до(?![а-я])") is None:
+            return None
+        start = sc.pos
+        until = _ru_date(sc)
+        if until is None:
+            raise RuleError(f"expected the date a sunset ends, found {_flat(sc.text[start:sc.end])[:60]!r}")
+        return until
+    save = sc.pos
+    verb = r"қолданыл(?:ады|сын)" + _KZ_END
+    applies_first = sc.take(verb) is not None
+    until = _kz_date(sc)
+    if until is None or sc.take(r"дейін" + _KZ_END) is None or (not applies_first and sc.take(verb) is None):
+        sc.pos = save
+        return None
+    sc.take(r"деп\s*белгіленсін")
+    return until
 
 
 def _sunset(art: _Article, sc: _Scanner, block: str) -> tuple[str, ...] | None:
@@ -984,7 +1354,10 @@ def _sunset(art: _Article, sc: _Scanner, block: str) -> tuple[str, ...] | None:
     those places, recorded (``None``); else the places named, if any."""
     state = _Places()
     paths: list[_Path] = []
-    if sc.at(_RU_ANY_UNIT):
+    if art.lang == "kaz":
+        sc.take(r"осы\s*заңның")
+        paths = _places(sc, state, 0)
+    elif sc.at(_RU_ANY_UNIT):
         paths = _places(sc, state, 0)
     try:
         state.finish(block)
@@ -992,36 +1365,60 @@ def _sunset(art: _Article, sc: _Scanner, block: str) -> tuple[str, ...] | None:
         paths = []
     places = tuple(dict.fromkeys(p.eid() for p in paths))
     sc.take(r"настоящего\s*закона(?![а-я])")
-    if places and sc.take(r"(?:действует|действуют)\s*до(?![а-я])"):
-        start = sc.pos
-        until = _ru_date(sc)
-        if until is None:
-            raise RuleError(f"expected the date a sunset ends, found {_flat(art.text[start:sc.end])[:60]!r}")
+    if places and (until := _until(sc)) is not None:
         _end_of_sentence(sc, block)
         art.sunsets.append(Sunset(places, until, block))
         return None
     return places
 
 
+def _kz_interval(sc: _Scanner) -> tuple[_dt.date, _dt.date] | None:
+    """«2020 жылғы 1 қаңтардан 2022 жылғы 1 қаңтарға дейін»: a suspension's dates."""
+    save = sc.pos
+    start = _kz_date(sc)
+    end = _kz_date(sc) if start is not None else None
+    if start is None or end is None or sc.take(r"дейін" + _KZ_END) is None:
+        sc.pos = save
+        return None
+    return start, end
+
+
 def _suspension(art: _Article, sc: _Scanner) -> None:
-    """"Приостановить с 1 января 2020 года до 16 декабря 2020 года действие ..."."""
-    text, end = art.text, sc.end
+    """"Приостановить с 1 января 2020 года до 16 декабря 2020 года действие ...";
+    «Осы Заңның <places> қолданысы 2020 жылғы 1 қаңтардан 2022 жылғы 1
+    қаңтарға дейін тоқтатыла тұрсын, тоқтатыла тұру кезеңінде осы абзац
+    мынадай редакцияда қолданылады деп белгіленсін: «...»»."""
+    text, lang, end = art.text, art.lang, sc.end
     block = text[sc.pos : end].strip()
-    sc.take(r"приостановить")
-    start = end_ = None
-    if sc.take(r"со?(?=\s*\d)"):
-        start = _ru_date(sc)
-    if sc.take(r"до(?=\s*\d)"):
-        end_ = _ru_date(sc)
-    if start is None or end_ is None or sc.take(r"действие") is None:
-        raise RuleError(f"expected 'Приостановить с <date> до <date> действие <places>': {_flat(block)[:120]!r}")
     state = _Places()
-    paths = _places(sc, state, 0)
+    dates: tuple[_dt.date, _dt.date] | None = None
+    if lang == "kaz":
+        dates = _kz_interval(sc)
+        sc.take(r"осы\s*заңның")
+        paths = _places(sc, state, 0)
+        sc.take(r"қолданысы")
+        dates = dates or _kz_interval(sc)
+        if dates is None or sc.take(r"тоқтат(?:ыл)?а\s*тұр(?:ыл)?сын") is None:
+            raise RuleError(
+                f"expected '<places> қолданысы <date> <date> дейін тоқтатыла тұрсын': {_flat(block)[:120]!r}"
+            )
+    else:
+        sc.take(r"приостановить")
+        start = end_ = None
+        if sc.take(r"со?(?=\s*\d)"):
+            start = _ru_date(sc)
+        if sc.take(r"до(?=\s*\d)"):
+            end_ = _ru_date(sc)
+        if start is None or end_ is None or sc.take(r"действие") is None:
+            raise RuleError(f"expected 'Приостановить с <date> до <date> действие <places>': {_flat(block)[:120]!r}")
+        dates = start, end_
+        paths = _places(sc, state, 0)
+    start, end_ = dates
     if not paths:
         raise RuleError(f"a suspension names no places: {_flat(block)[:120]!r}")
     state.finish(block)
     places = tuple(dict.fromkeys(p.eid() for p in paths))
-    lead = re.search(r"в\s*следующей\s*редакции\s*:?", fold(block, "rus"))
+    lead = re.search(_INTERIM[lang] + r"[^:«]*:?", fold(block, lang))
     wordings = _quoted(block[lead.end():]) if lead else ()
     art.suspensions.append(Suspension(places, start, end_, block, interim=lead is not None, wordings=wordings))
 

@@ -11,7 +11,9 @@ from ..redline import render_redline, word_diff
 
 
 def check_text(report: CheckReport) -> str:
-    out = [f"{report.law}: {report.acts} acts, {report.operations} operations"]
+    langs = report.operations_by_lang
+    each = f" ({', '.join(f'{lang} {n}' for lang, n in langs)})" if len(langs) > 1 else ""
+    out = [f"{report.law}: {report.acts} acts, {report.operations} operations{each}"]
     if report.problems:
         out.append(f"  {len(report.problems)} problem(s):")
         out += [f"    {p}" for p in report.problems]
@@ -41,6 +43,7 @@ def check_json(report: CheckReport) -> dict[str, Any]:
         "ok": report.ok,
         "acts": report.acts,
         "operations": report.operations,
+        "operations_by_lang": dict(report.operations_by_lang),
         "problems": list(report.problems),
         "checkpoints": [
             {

@@ -40,75 +40,18 @@ if TYPE_CHECKING:
     from ..results import History, LawSummary, Reading, Work
     from ..timeline.chain import Version
 
-#: the pages' own words, in each language of the texts
-WORDS: Mapping[str, Mapping[str, str]] = {
-    "rus": {
-        "as_of": "по состоянию на {day}", "known_on": "по актам, опубликованным по {day}",
-        "date": "Дата", "language": "Язык", "show": "Показать", "contents": "Содержание",
-        "legend": "Обозначения", "margin": "На полях — акт, которым дана редакция, и дата её введения в действие.",
-        "warnings": "Предупреждения", "unknown": "текст на эту дату неизвестен", "since": "с {day}",
-        "base": "исходный текст", "history": "история редакций", "whole": "весь закон",
-        "changes": "Изменения", "changes_title": "Изменения с {start} по {end}", "count": "изменений: {n}",
-        "from": "С даты", "to": "По дату", "no_changes": "изменений нет",
-        "deleted": "исключённые слова", "inserted": "добавленные слова", "versions": "Редакции",
-        "until": "по {day}", "open": "по настоящее время", "from_base": "с исходного текста",
-        "derivation": "как выведена дата", "previous": "изменения к предыдущей редакции",
-        "absent": "не существует", "in_effect_from": "вводится в действие {day}", "work": "Произведение (FRBR)",
-        "expression": "Выражение (FRBR)", "laws": "Законы", "no_act": "без акта",
-        "added": "добавлен", "removed": "удалён", "modified": "изменён", "repealed": "исключён",
-        "renumbered": "перенумерован", "was": "был {eid}", "expired": "срок действия истёк",
-        "suspended": "действие приостановлено", "resumed": "действие возобновлено",
-        "may_have_changed": "возможно, изменён",
-    },
-    "kaz": {
-        "as_of": "{day} жағдай бойынша", "known_on": "{day} дейін жарияланған актілер бойынша",
-        "date": "Күні", "language": "Тілі", "show": "Көрсету", "contents": "Мазмұны",
-        "legend": "Шартты белгілер", "margin": "Жиекте — редакцияны берген акт және оның қолданысқа енгізілген күні.",
-        "warnings": "Ескертулер", "unknown": "бұл күнгі мәтіні белгісіз", "since": "{day} бастап",
-        "base": "бастапқы мәтін", "history": "редакциялар тарихы", "whole": "заңның толық мәтіні",
-        "changes": "Өзгерістер", "changes_title": "{start} – {end} аралығындағы өзгерістер",
-        "count": "өзгерістер саны: {n}", "from": "Бастапқы күн", "to": "Соңғы күн", "no_changes": "өзгерістер жоқ",
-        "deleted": "алынып тасталған сөздер", "inserted": "қосылған сөздер", "versions": "Редакциялар",
-        "until": "{day} дейін", "open": "қазіргі уақытқа дейін", "from_base": "бастапқы мәтіннен",
-        "derivation": "күні қалай анықталды", "previous": "алдыңғы редакциямен салыстырғанда",
-        "absent": "жоқ", "in_effect_from": "{day} бастап қолданысқа енгізіледі", "work": "Туынды (FRBR)",
-        "expression": "Нұсқа (FRBR)", "laws": "Заңдар", "no_act": "актісіз",
-        "added": "қосылды", "removed": "жойылды", "modified": "өзгертілді", "repealed": "алып тасталды",
-        "renumbered": "нөмірі өзгертілді", "was": "бұрын {eid}", "expired": "қолданылу мерзімі өтті",
-        "suspended": "қолданылуы тоқтатыла тұрды", "resumed": "қолданылуы қайта басталды",
-        "may_have_changed": "өзгертілген болуы мүмкін",
-    },
-    "eng": {
-        "as_of": "as of {day}", "known_on": "as known on {day}",
-        "date": "Date", "language": "Language", "show": "Show", "contents": "Contents",
-        "legend": "Legend", "margin": "In the margin: the act that gave each wording and the day it took effect.",
-        "warnings": "Warnings", "unknown": "text unknown on this date", "since": "since {day}",
-        "base": "base text", "history": "history", "whole": "the whole law",
-        "changes": "Changes", "changes_title": "Changes from {start} to {end}", "count": "changes: {n}",
-        "from": "From", "to": "To", "no_changes": "no changes",
-        "deleted": "deleted words", "inserted": "inserted words", "versions": "Versions",
-        "until": "until {day}", "open": "still in effect", "from_base": "from the base text",
-        "derivation": "how the date is derived", "previous": "against the previous version",
-        "absent": "absent", "in_effect_from": "takes effect on {day}", "work": "Work (FRBR)",
-        "expression": "Expression (FRBR)", "laws": "Laws", "no_act": "no act",
-        "added": "added", "removed": "removed", "modified": "modified", "repealed": "repealed",
-        "renumbered": "renumbered", "was": "was {eid}", "expired": "expired", "suspended": "suspended",
-        "resumed": "resumed", "may_have_changed": "may have changed",
-    },
-}
+def _load_words() -> tuple[Mapping[str, Mapping[str, str]], Mapping[str, Mapping[str, str]]]:
+    """The pages' own words and the status names, per language: data, in ``templates/words.toml``."""
+    import tomllib
+    from importlib.resources import files
 
-#: a unit's status as the pages name it, by :class:`~consolidate.model.Status` value; the
-#: states the engine does not have yet are named here so that they show once they exist
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "in_effect": {"rus": "действует", "kaz": "қолданыста", "eng": "in effect"},
-    "not_yet_in_effect": {"rus": "ещё не введён в действие", "kaz": "әлі қолданысқа енгізілмеген",
-                          "eng": "not yet in effect"},
-    "suspended": {"rus": "действие приостановлено", "kaz": "қолданылуы тоқтатыла тұрған", "eng": "suspended"},
-    "expired": {"rus": "срок действия истёк", "kaz": "қолданылу мерзімі өткен", "eng": "expired"},
-    "repealed": {"rus": "исключён", "kaz": "алып тасталған", "eng": "repealed"},
-    "unknown": {"rus": "текст неизвестен", "kaz": "мәтіні белгісіз", "eng": "text unknown"},
-    "absent": {"rus": "не существует", "kaz": "жоқ", "eng": "absent"},
-}
+    data = tomllib.loads(files("consolidate").joinpath("templates/words.toml").read_text(encoding="utf-8"))
+    return data["words"], data["status"]
+
+
+#: the pages' own words, in each language of the texts, and a unit's status as the pages name
+#: it, by :class:`~consolidate.model.Status` value
+WORDS, STATUS_LABELS = _load_words()
 
 LANG_NAMES = {"rus": "Русский", "kaz": "Қазақша", "eng": "English"}
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..checks import CheckReport
     from ..diff import Diff
     from ..model import Effective
-    from ..results import ActsReport, History, LawSummary, Reading, Work
+    from ..results import ActsReport, History, LawSummary, Limit, Reading, Work
     from ..store.usage import Pruned, Usage
 
 
@@ -141,6 +141,10 @@ def acts(report: "ActsReport", *, fmt: str) -> str:
                                for e in r.exceptions],
                 "operations_available": r.operations_available, "operations": r.operations,
                 "touches": list(r.touches),
+                "limits": [{"kind": lim.kind, "places": list(lim.places),
+                            "start": lim.start.isoformat() if lim.start else None, "end": lim.end.isoformat(),
+                            "interim": lim.interim, "reaches": list(lim.reaches), "as_written": lim.as_written}
+                           for lim in r.limits],
             }
             if r.error:
                 row["error"] = r.error  # last key
@@ -157,11 +161,22 @@ def acts(report: "ActsReport", *, fmt: str) -> str:
             r.rule and f"  rule as written: {' '.join(r.rule.split())}",
             r.parsed and f"  parsed: {r.parsed}",
             *(f"  exception {', '.join(e.places)}: {e.rule}" for e in r.exceptions),
+            *(_limit_line(lim) for lim in r.limits),
             f"  touches: {', '.join(r.touches) or '—'}{'' if r.operations_available else '  (operations not available)'}",
             r.error and f"  error: {r.error}",
         ]
         out += [line for line in lines if line]
     return "\n".join(out) + "\n"
+
+
+def _limit_line(lim: "Limit") -> str:
+    if lim.kind == "until":
+        what = f"in effect only until {lim.end.isoformat()}"
+    else:
+        interim = ", with an interim wording" if lim.interim else ""
+        what = f"suspended from {lim.start.isoformat() if lim.start else '?'} until {lim.end.isoformat()}{interim}"
+    reach = ", ".join(lim.reaches) if lim.reaches else "no unit of this law (items for other laws)"
+    return f"  {what}: {', '.join(lim.places)}; reaches {reach}"
 
 
 def effective(eff: "Effective | None", *, rule: str, fmt: str) -> str:

@@ -238,9 +238,19 @@ def unpack(data: Any, magic: bytes, fmt: int) -> tuple[dict[str, Any], list[memo
     head = view[at + 8:at + 8 + size]
     if len(head) != size or zlib.crc32(head) != int.from_bytes(view[at + 8 + size:at + 12 + size], "little"):
         raise ValueError("an index whose header is damaged")
-    header = marshal.loads(head)
+    try:  # an empty or odd header whose CRC happens to hold (b"" has CRC 0) is no header
+        header = marshal.loads(head)
+    except (EOFError, ValueError, TypeError):
+        raise ValueError("an index whose header cannot be read") from None
     if not isinstance(header, dict) or header.get("format") != fmt:
         raise ValueError("an index of another format")
+    arrays_ok = isinstance(header.get("arrays"), (list, tuple)) and all(
+        isinstance(a, (list, tuple)) and len(a) == 2 and a[0] in ("i", "q") and isinstance(a[1], int) and a[1] >= 0
+        for a in header["arrays"])
+    crc = header.get("crc")
+    if not arrays_ok or not isinstance(header.get("blob"), int) or not (
+            isinstance(crc, (list, tuple)) and len(crc) == 2 and all(isinstance(c, int) for c in crc)):
+        raise ValueError("an index whose header is not an index's")
     at += 12 + size
     at += -at % 8
     start = at
