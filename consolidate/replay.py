@@ -11,9 +11,8 @@ occurrence rule, insertion onto an existing number).  Nothing is skipped.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
-from itertools import chain
 from typing import Any
 
 import attrs
@@ -260,34 +259,25 @@ class _WordIndex:
     vocabulary is also kept as one string (each word between newlines) for the pieces
     of words a search begins or ends with: words are only ever added to it (a word
     no unit holds any more has an empty posting, which narrows to nothing).
-
-    The ``common`` words, held by more than a quarter of the units when the index is
-    made («органы», «Республики»), have no posting: they would narrow nothing, and
-    they are most of the work of keeping the postings.  A search counts them as no
-    condition at all.
     """
 
-    __slots__ = ("postings", "seen", "common", "_vocab", "_fresh", "_added")
+    __slots__ = ("postings", "seen", "_vocab", "_fresh", "_added")
 
     def __init__(self, units: Mapping[str, Provision]):
+        self.postings: dict[str, set[str]] = {}
         self.seen: dict[str, tuple[Provision, frozenset[str]]] = {}
+        self._vocab = "\n"  # the words, each followed by a newline
         self._fresh = "\n"  # words added since, searched as well until merged into _vocab
         self._added: list[str] = []  # words added since _fresh was last joined
-        rows = [(eid, unit, _words_of(unit)) for eid, unit in units.items()]
-        held = Counter(chain.from_iterable(words for _e, _u, words in rows))
-        most = len(rows) // 4
-        self.common = frozenset(w for w, n in held.items() if n > most)
-        common = self.common
         postings: defaultdict[str, set[str]] = defaultdict(set)
         seen = self.seen
-        for eid, unit, words in rows:
-            if common:
-                words = words - common
+        for eid, unit in units.items():
+            words = _words_of(unit)
             seen[eid] = (unit, words)
             for w in words:
                 postings[w].add(eid)
-        self.postings: dict[str, set[str]] = dict(postings)
-        self._vocab = "\n" + "".join(w + "\n" for w in held)  # the words, each followed by a newline
+        self.postings = dict(postings)
+        self._vocab = "\n" + "".join(w + "\n" for w in self.postings)
 
     def put(self, eid: str, unit: Provision | None) -> None:
         """Index ``unit`` as the unit ``eid`` now (None: gone)."""
@@ -305,7 +295,7 @@ class _WordIndex:
                     and (unit.status is Status.UNKNOWN) == (was.status is Status.UNKNOWN):
                 seen[eid] = (unit, before)
                 return
-        now = _words_of(unit) - self.common if unit is not None else _NO_UNITS
+        now = _words_of(unit) if unit is not None else _NO_UNITS
         postings = self.postings
         if before:
             for w in before - now if now else before:
@@ -357,9 +347,7 @@ class _WordIndex:
         spans = [(m.start(), m.end()) for m in _WORD.finditer(words)]
         n = len(words)
         spans = [(a, b) for a, b in spans if b - a >= _MIN_WORD]  # shorter words are not indexed
-        common = self.common
-        whole = sorted((postings.get(words[a:b], _NO_UNITS) for a, b in spans
-                        if a > 0 and b < n and words[a:b] not in common), key=len)
+        whole = sorted((postings.get(words[a:b], _NO_UNITS) for a, b in spans if a > 0 and b < n), key=len)
         found: set[str] | None = None
         if whole:
             found = set(whole[0])
@@ -377,10 +365,7 @@ class _WordIndex:
                 continue
             holding: set[str] = set()
             for w in pieces:
-                posting = postings.get(w)
-                if posting is None:
-                    break  # a common word: this piece narrows nothing
-                holding |= posting
+                holding |= postings[w]
                 if len(holding) * 4 > size:
                     break
             else:
