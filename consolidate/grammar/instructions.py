@@ -428,12 +428,10 @@ def parse_instruction(
     if m := _INSERT_AFTER.match(s) or _INSERT_BEFORE.match(s) or _APPEND.match(s):
         return inserted_words(rec, q, m, targets(m["path"]))
     if m := _REPLACE.match(s):
-        path, everywhere = m["path"], m["throughout"] is not None
-        return replaced_words(rec, q, m, lambda: targets(path, context) if path or not everywhere else ["law"],
-                              fail, respectively="соответственно")
+        return replaced_words(rec, q, m, targets, fail, respectively="соответственно")
     if m := _DELETE.match(s):
         throughout = m["throughout"] is not None
-        where_to = targets(m["path"], context) if (m["path"] or not throughout) else ["law"]
+        where_to = targets(m["path"], throughout=throughout)
         return [rec("delete_words", t, words=w, throughout=throughout)
                 for t in where_to for w in _words_of(q, m["words"])]
     if m := _REPEAL.match(s):
@@ -457,10 +455,13 @@ Record = Callable[..., OperationRecord]
 
 def unit_finder(resolve: Callable[[str, str | None], list[str]], context: str | None,
                 fail: Fail) -> Callable[..., list[str]]:
-    """``targets(phrase, ctx=context)``: the eIds a unit phrase names, read by ``resolve`` in
-    the context (no phrase: the context itself); what cannot be read fails at the instruction."""
-    def targets(phrase: str | None, ctx: str | None = context) -> list[str]:
+    """``targets(phrase, ctx=context, throughout=False)``: the eIds a unit phrase names, read by
+    ``resolve`` in the context (no phrase: the context itself, or the whole law for words changed
+    throughout it); what cannot be read fails at the instruction."""
+    def targets(phrase: str | None, ctx: str | None = context, *, throughout: bool = False) -> list[str]:
         if phrase is None:
+            if throughout:
+                return ["law"]
             if ctx is None:
                 raise fail("the instruction names no unit and stands in no context")
             return [ctx]
@@ -495,19 +496,21 @@ def inserted_words(rec: Record, q: _Quoted, m: re.Match[str], where: Sequence[st
     return [rec("insert_words", t, words=_words_of(q, m["words"])[0], **anchor) for t in where]
 
 
-def replaced_words(rec: Record, q: _Quoted, m: re.Match[str], where: Callable[[], Sequence[str]], fail: Fail, *,
+def replaced_words(rec: Record, q: _Quoted, m: re.Match[str], targets: Callable[..., list[str]], fail: Fail, *,
                    respectively: str) -> list[OperationRecord]:
-    """Words replaced in each unit ``where`` gives (or throughout the law): one by one, or several
-    by as many others, which the act must say it does «respectively» (its word given)."""
+    """Words replaced in each unit the match's path names (``targets``, of :func:`unit_finder`),
+    or throughout the law: one by one, or several by as many others, which the act must say it
+    does «respectively» (its word given).  The words are checked before the path is read."""
     olds, news = _words_of(q, m["olds"]), _words_of(q, m["news"])
     if len(olds) != len(news):
         raise fail(f"{len(olds)} words to replace but {len(news)} replacements")
     if len(olds) > 1 and not m["resp"]:
         raise fail(f"several words replaced by several words without «{respectively}»")
     throughout = m["throughout"] is not None
+    where = targets(m["path"], throughout=throughout)
     if len(olds) == 1:
-        return [rec("replace_words", t, old=olds[0], new=news[0], throughout=throughout) for t in where()]
-    return [rec("replace_words", t, pairs=tuple(zip(olds, news)), throughout=throughout) for t in where()]
+        return [rec("replace_words", t, old=olds[0], new=news[0], throughout=throughout) for t in where]
+    return [rec("replace_words", t, pairs=tuple(zip(olds, news)), throughout=throughout) for t in where]
 
 
 # --- quoted wordings -------------------------------------------------------

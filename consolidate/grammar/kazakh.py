@@ -58,7 +58,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..errors import ParseError
-from ..numbering import child_eid, normalize_num, parse_eid
+from ..numbering import normalize_num, parse_eid
 from . import numerals
 from .addresses import unit_kind, word_pattern
 from .instructions import (
@@ -341,12 +341,10 @@ def _clause(
     if m := _INSERT_AFTER.match(s) or _INSERT_BEFORE.match(s) or _APPEND.match(s):
         return inserted_words(rec, q, m, targets(m["path"])), None, m["path"]
     if m := _REPLACE.match(s):
-        path, everywhere = m["path"], m["throughout"] is not None
-        return (replaced_words(rec, q, m, lambda: targets(path) if path or not everywhere else ["law"],
-                               fail, respectively="тиісінше"), None, path)
+        return replaced_words(rec, q, m, targets, fail, respectively="тиісінше"), None, m["path"]
     if m := _DELETE.match(s):
         throughout = m["throughout"] is not None
-        where_to = targets(m["path"]) if (m["path"] or not throughout) else ["law"]
+        where_to = targets(m["path"], throughout=throughout)
         return ([rec("delete_words", t, words=w, throughout=throughout)
                  for t in where_to for w in _words_of(q, m["words"])], None, m["path"])
     if m := _REPEAL.match(s):
