@@ -200,6 +200,19 @@ def _parser(lang: str) -> Any:
     return items.parser(lang)
 
 
+def _read_items(parser: Any, items: Any, file: str, label: str = "") -> list[OperationRecord]:
+    """The records of ``items`` read by ``parser``; an item that cannot be read is an error
+    naming ``file`` and the item (after ``label``)."""
+    records: list[OperationRecord] = []
+    for it in items:
+        try:
+            records += parser(it.lines, article=it.article, file=file)
+        except ConsolidationError as exc:
+            raise ParseError(f"{label}{it.label()}: {exc.message}", file=file, line=exc.line,
+                             place=exc.place) from None
+    return records
+
+
 def _source_name(lang: str, name: str) -> str:
     # the Russian texts stay where the corpus always had them; other languages have a folder each
     return f"sources/{name}" if lang == "rus" else f"sources/{lang}/{name}"
@@ -433,20 +446,16 @@ def import_texts(
             skipped.append(f"{path.name}: no item for {number} «{law_title}»: skipped")
             continue
         parser = _parser(lang)
-        for it in items:  # errors name the file read and the item
-            try:
-                parser(it.lines, article=it.article, file=str(path))
-            except ConsolidationError as exc:
-                raise ParseError(f"{it.label()}: {exc.message}", file=str(path), line=exc.line,
-                                 place=exc.place) from None
+        records = _read_items(parser, items, str(path))  # errors name the file read and the item
         source_rel = _source_name(lang, f"{act_adopted.isoformat()}_{act_number}.md")
-        written = text if act.layout == "extract" else _extract_text(
-            act_number, act_adopted, number, lang, act, items, path.name)
-        # the reading is of the file kept in sources/, so its lines are that file's
-        kept = read_act(written, file=source_rel)
-        kept_items = find_items(kept, name, number=number)
-        records = [r for it in kept_items for r in parser(it.lines, article=it.article, file=source_rel)]
+        kept, written = act, text  # an extract is kept as it is
+        if act.layout != "extract":
+            # the reading is of the extract kept in sources/, so its lines are that file's
+            written = _extract_text(act_number, act_adopted, number, lang, act, items, path.name)
+            kept = read_act(written, file=source_rel)
+            records = _read_items(parser, find_items(kept, name, number=number), source_rel)
         ops = [_record_table(r) for r in records]
+        written_rule = kept.commencement_text()
         old_path, old = existing.get(act_number, (None, None))
         if old is not None and old.get("adopted") not in (None, act_adopted):
             raise DataError(f"act {act_number} is adopted {old['adopted']} on disk but {act_adopted} by its "
@@ -455,10 +464,10 @@ def import_texts(
                        if c.get("lang", (old or {}).get("lang", "rus")) == lang]
         _apply_corrections(ops, corrections, old_path or path)
         table = _act_file_table(number=act_number, adopted=act_adopted, lang=lang, title=kept.title,
-                                commencement=kept.commencement_text(), source_file=source_rel,
+                                commencement=written_rule, source_file=source_rel,
                                 upstream=kept.upstream, ops=ops, existing=old)
         act_rel = f"acts/{act_adopted.isoformat()}_{act_number}.toml"
-        if (written_rule := kept.commencement_text()) and table.get("lang") == lang:
+        if written_rule and table.get("lang") == lang:
             try:
                 parse_commencement(written_rule, lang)
             except ConsolidationError as exc:
@@ -592,14 +601,8 @@ def verify_sources(law: Any) -> list[str]:
                 if not items:
                     problems.append(f"[{lang}] {path}: act {act.number}: no item for {law.number} «{title}»")
                     continue
-                parser = _parser(lang)
-                read: list[tuple[str, str]] = []
-                for it in items:
-                    try:
-                        read += [(r.place, r.target) for r in parser(it.lines, article=it.article, file=str(path))]
-                    except ConsolidationError as exc:
-                        raise ParseError(f"act {act.number}, {it.label()}: {exc.message}", file=str(path),
-                                         line=exc.line, place=exc.place) from None
+                read = [(r.place, r.target)
+                        for r in _read_items(_parser(lang), items, str(path), f"act {act.number}, ")]
             except ConsolidationError as exc:
                 problems.append(f"[{lang}] {exc}")
                 continue
