@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -423,13 +423,15 @@ def _scope(state: TextState, op: Operation) -> str:
     return op.target
 
 
-def _field_hits(state: TextState, eids: list[str], words: str) -> list[tuple[str, str, int]]:
-    """Occurrences of ``words`` in headings and texts of ``eids``: (eid, field, offset).
+def _field_hits(state: TextState, eids: Iterable[str], words: str,
+                view: Mapping[int, int] | None = None) -> list[tuple[str, str, int]]:
+    """Occurrences of ``words`` in headings and texts of ``eids``: (eid, field, offset), the
+    fields read through the translation table ``view`` if one is given.
 
     The plain scan; :meth:`TextState.word_hits` gives the same for a subtree, faster."""
     hits: list[tuple[str, str, int]] = []
     for e in eids:
-        _unit_hits(e, state.units[e], words, hits)
+        _unit_hits(e, state.units[e], words, hits, view)
     return hits
 
 
@@ -459,10 +461,7 @@ def _hits(state: TextState, scope: str, words: str, op: Operation) -> list[tuple
     view = _LOOKALIKES.get(op.lang)
     if hits or view is None:
         return hits
-    folded = words.translate(view)
-    for e in state.subtree(scope):
-        _unit_hits(e, state.units[e], folded, hits, view)
-    return hits
+    return _field_hits(state, state.subtree(scope), words.translate(view), view)
 
 
 def _with(unit: Provision, field: str, value: str) -> Provision:
