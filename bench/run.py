@@ -105,13 +105,7 @@ def run_piped(argv: Sequence[str], env: dict[str, str]) -> float:
 
 def cold_piped(commands: dict[str, tuple[Sequence[str], dict[str, str]]], runs: int) -> dict[str, float]:
     """As :func:`cold_side_by_side`, each command writing to a pipe that is read."""
-    for argv, env in commands.values():
-        run_piped(argv, env)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, (argv, env) in commands.items():
-            times[name].append(run_piped(argv, env))
-    return {name: statistics.median(t) for name, t in times.items()}
+    return cold_side_by_side(commands, runs, run=run_piped)
 
 
 def cold(argv: Sequence[str], env: dict[str, str], runs: int) -> float:
@@ -119,16 +113,17 @@ def cold(argv: Sequence[str], env: dict[str, str], runs: int) -> float:
     return cold_side_by_side({"": (argv, env)}, runs)[""]
 
 
-def cold_side_by_side(commands: dict[str, tuple[Sequence[str], dict[str, str]]], runs: int) -> dict[str, float]:
-    """Median wall time of ``runs`` new processes of each command, after one
-    warm-up run each, the commands taking turns: the machine's speed drifts
+def cold_side_by_side(commands: dict[str, tuple[Sequence[str], dict[str, str]]], runs: int, *,
+                      run: Callable[[Sequence[str], dict[str, str]], float] = run_child) -> dict[str, float]:
+    """Median wall time of ``runs`` new processes of each command (each started by ``run``),
+    after one warm-up run each, the commands taking turns: the machine's speed drifts
     within seconds, and turns spread the drift over all of them alike."""
     for argv, env in commands.values():
-        run_child(argv, env)
+        run(argv, env)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, (argv, env) in commands.items():
-            times[name].append(run_child(argv, env))
+            times[name].append(run(argv, env))
     return {name: statistics.median(t) for name, t in times.items()}
 
 
