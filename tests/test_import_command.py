@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import shutil
 import tomllib
 from pathlib import Path
@@ -469,8 +470,6 @@ def test_a_time_limit_in_an_imported_act_makes_its_unit_expire(tmp_path: Path, a
     assert r.exit_code == 0, r.output
 
     def status(day: str) -> dict[str, object]:
-        import json
-
         out = CliRunner().invoke(main, ["--corpus", str(corpus), "show", "kz-foreign-intelligence", "--as-of", day,
                                         "--provision", "art_1__subpara_4", "--format", "json"])
         assert out.exit_code == 0, out.output
@@ -482,8 +481,6 @@ def test_a_time_limit_in_an_imported_act_makes_its_unit_expire(tmp_path: Path, a
     expired = status("2016-01-02")
     assert expired["status"] == "expired" and expired["since"] == "2016-01-01"
     assert expired["source"] == ["99-V"]
-    import json
-
     listing = CliRunner().invoke(main, ["--corpus", str(corpus), "acts", "kz-foreign-intelligence", "--format", "json"])
     (row,) = [a for a in json.loads(listing.output)["acts"] if a["number"] == "99-V"]
     assert [(lim["kind"], lim["end"], lim["reaches"]) for lim in row["limits"]] == [
@@ -511,8 +508,6 @@ def test_an_entry_into_force_article_that_cannot_be_read_is_a_warning_naming_the
 
 def test_the_acts_listing_names_every_time_limit_and_suspension_of_the_corpus() -> None:
     """376-V and 87-VII limit items for other laws in time; 262-VI suspends two groups of them."""
-    import json
-
     r = CliRunner().invoke(main, ["--corpus", str(ROOT), "acts", "kz-national-security", "--format", "json"])
     limits = {(a["number"], lim["kind"], lim["start"], lim["end"], tuple(lim["reaches"]))
               for a in json.loads(r.output)["acts"] for lim in a["limits"]}
